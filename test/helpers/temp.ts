@@ -1,0 +1,20 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach } from "vitest";
+
+const created: string[] = [];
+
+afterEach(async () => {
+  while (created.length > 0) {
+    const dir = created.pop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/** Creates a temporary directory removed after the current test. */
+export async function makeTempDir(prefix = "textdream-test-"): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
