@@ -1,0 +1,141 @@
+import { createHash } from "node:crypto";
+import { open, rename, rm, stat } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
+
+import { FileFormatError } from "../errors.js";
+import { temporaryPathFor } from "../io/atomic.js";
+
+/** Bumped whenever the cache layout changes, so old caches are rebuilt. */
+export const CACHE_FORMAT_VERSION = 1;
+
+const MAGIC = "TXDVOCAB";
+const BYTE_ORDER_MARK = 0x01020304;
+/** Header bytes before the float32 matrix; a multiple of 4. */
+export const CACHE_HEADER_BYTES = 64;
+const FINGERPRINT_OFFSET = 28;
+const EDGE_BYTES = 1 << 20;
+
+/** Contents of a vocabulary cache, before slicing to a vocabulary size. */
+export interface CacheContents {
+  rows: number;
+  dim: number;
+  /** The matrix as a view over the file's bytes. */
+  matrix: Float32Array;
+  /** UTF-8 words separated by "\n", in row order. */
+  wordBytes: Buffer;
+}
+
+/**
+ * Fingerprints a source file from its size, its modification time and a
+ * SHA-256 of its first and last MiB, so a check costs milliseconds instead
+ * of hashing all 307 MB; any reinstall or edit of the package changes it.
+ */
+export async function fingerprintSource(path: string): Promise<Buffer> {
+  const info = await stat(path);
+  const hash = createHash("sha256");
+  hash.update(`${info.size}:${info.mtimeMs}:`);
+  const handle = await open(path, "r");
+  try {
+    const head = Buffer.alloc(Math.min(EDGE_BYTES, info.size));
+    await handle.read(head, 0, head.length, 0);
+    const tail = Buffer.alloc(Math.min(EDGE_BYTES, info.size));
+    await handle.read(tail, 0, tail.length, info.size - tail.length);
+    hash.update(head).update(tail);
+  } finally {
+    await handle.close();
+  }
+  return hash.digest();
+}
+
+/**
+ * Checks a cache file's bytes against the expected source fingerprint and
+ * returns its contents, or a short phrase saying what is wrong with it
+ * ("truncated", "stale", ...), for a one-line warning.
+ */
+export function readCache(
+  bytes: Buffer,
+  fingerprint: Buffer,
+): CacheContents | string {
+  if (bytes.length < CACHE_HEADER_BYTES)
+    return `truncated (${bytes.length} bytes)`;
+  if (bytes.toString("latin1", 0, 8) !== MAGIC)
+    return "not a textdream vocabulary cache";
+  const version = bytes.readUInt32LE(8);
+  if (version !== CACHE_FORMAT_VERSION) {
+    return `format version ${version}, not ${CACHE_FORMAT_VERSION}`;
+  }
+  if (
+    new Uint32Array(
+      bytes.buffer.slice(bytes.byteOffset + 12, bytes.byteOffset + 16),
+    )[0] !== BYTE_ORDER_MARK
+  ) {
+    return "written on a machine with another byte order";
+  }
+  const rows = bytes.readUInt32LE(16);
+  const dim = bytes.readUInt32LE(20);
+  const wordLength = bytes.readUInt32LE(24);
+  const expected = CACHE_HEADER_BYTES + rows * dim * 4 + wordLength;
+  if (bytes.length !== expected) {
+    return `${bytes.length < expected ? "truncated" : "overlong"} (${bytes.length} bytes, expected ${expected})`;
+  }
+  if (
+    !bytes
+      .subarray(FINGERPRINT_OFFSET, FINGERPRINT_OFFSET + 32)
+      .equals(fingerprint)
+  ) {
+    return "stale (built from another copy of the word vectors)";
+  }
+  const start = bytes.byteOffset + CACHE_HEADER_BYTES;
+  const matrix =
+    start % 4 === 0
+      ? new Float32Array(bytes.buffer, start, rows * dim)
+      : new Float32Array(bytes.buffer.slice(start, start + rows * dim * 4));
+  const wordBytes = bytes.subarray(CACHE_HEADER_BYTES + rows * dim * 4);
+  return { rows, dim, matrix, wordBytes };
+}
+
+/**
+ * Writes a cache file atomically: header, float32 matrix in this machine's
+ * byte order, then the words as UTF-8 separated by "\n".
+ */
+export async function writeCache(
+  path: string,
+  words: readonly string[],
+  matrix: Float32Array,
+  dim: number,
+  fingerprint: Buffer,
+): Promise<void> {
+  const badWord = words.find((word) => word.includes("\n"));
+  if (badWord !== undefined) {
+    throw new FileFormatError(
+      `write vocabulary cache: the word ${JSON.stringify(badWord)} contains a line break, which the cache uses as its separator; remove it from the word list.`,
+    );
+  }
+  const wordBytes = Buffer.from(words.join("\n"), "utf8");
+  const header = Buffer.alloc(CACHE_HEADER_BYTES);
+  header.write(MAGIC, 0, "latin1");
+  header.writeUInt32LE(CACHE_FORMAT_VERSION, 8);
+  new Uint32Array(header.buffer, header.byteOffset + 12, 1)[0] =
+    BYTE_ORDER_MARK;
+  header.writeUInt32LE(words.length, 16);
+  header.writeUInt32LE(dim, 20);
+  header.writeUInt32LE(wordBytes.length, 24);
+  fingerprint.copy(header, FINGERPRINT_OFFSET);
+  const body = Buffer.from(matrix.buffer, matrix.byteOffset, matrix.byteLength);
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = temporaryPathFor(path);
+  try {
+    const handle = await open(temporary, "w");
+    try {
+      await handle.writev([header, body, wordBytes]);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,30 @@
+// Builds the GloVe vocabulary cache once per test run, so every test file
+// that loads the vocabulary reads the binary cache instead of parsing the
+// 307 MB JSON. Set TEXTDREAM_TEST_CACHE_DIR to keep the cache between runs.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+
+import { loadVocabulary } from "../src/embeddings/index.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    textdreamCacheDir: string;
+  }
+}
+
+/** Builds the shared vocabulary cache and points TEXTDREAM_CACHE_DIR at it. */
+export default async function setup(
+  project: TestProject,
+): Promise<() => Promise<void>> {
+  const persistentDir = process.env.TEXTDREAM_TEST_CACHE_DIR;
+  const cacheDir =
+    persistentDir ?? (await mkdtemp(join(tmpdir(), "textdream-test-cache-")));
+  await loadVocabulary({ cacheDir });
+  process.env.TEXTDREAM_CACHE_DIR = cacheDir;
+  project.provide("textdreamCacheDir", cacheDir);
+  return async () => {
+    if (!persistentDir) await rm(cacheDir, { recursive: true, force: true });
+  };
+}
