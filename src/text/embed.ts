@@ -1,0 +1,135 @@
+import type { WordVectors } from "../embeddings/index.js";
+import { UsageError } from "../errors.js";
+import { silentLogger } from "../io/logger.js";
+import type { Logger } from "../io/logger.js";
+import { lookupTokens } from "./lookup.js";
+import type { TokenLookup } from "./lookup.js";
+import {
+  emptySentenceError,
+  ignoredTokensMessage,
+  noKnownTokensError,
+  noKnownWordError,
+  unknownTokensMessage,
+} from "./messages.js";
+import { tokenize } from "./tokenize.js";
+
+/** Tells how a sentence became a vector. */
+export interface SentenceEmbedding {
+  /** The sentence as given. */
+  text: string;
+  /** Its tokens, from {@link tokenize}. */
+  tokens: string[];
+  /** Vocabulary words averaged, after mapping pieces such as `n't` -> `not`. */
+  used: string[];
+  /** Rows of `used` in the vocabulary. */
+  usedIndices: number[];
+  /** Tokens (or parts of hyphenated tokens) the vocabulary lacks; warned. */
+  unknown: string[];
+  /** Single letters, numbers and possessive `'s`; logged as debug only. */
+  ignored: string[];
+  /** The mean of the used words' vectors (float32, `vectors.dim` numbers). */
+  vector: Float32Array;
+}
+
+/** Options of {@link embedSentence}. */
+export interface EmbedOptions {
+  /** Receives the unknown-token warning and ignored-token detail; silent. */
+  logger?: Logger;
+  /** 1-based number of the sentence, used in messages; default 1. */
+  position?: number;
+}
+
+/** Which vocabulary rows stand for a token sequence, gathered. */
+interface Gathered {
+  used: string[];
+  usedIndices: number[];
+  unknown: string[];
+  ignored: string[];
+}
+
+function gather(lookups: readonly TokenLookup[]): Gathered {
+  const gathered: Gathered = {
+    used: [],
+    usedIndices: [],
+    unknown: [],
+    ignored: [],
+  };
+  for (const lookup of lookups) {
+    gathered.used.push(...lookup.words);
+    gathered.usedIndices.push(...lookup.indices);
+    gathered.unknown.push(...lookup.unknown);
+    gathered.ignored.push(...lookup.ignored);
+  }
+  return gathered;
+}
+
+/**
+ * Embeds a sentence as the mean of its known tokens' GloVe vectors. Warns
+ * (on `options.logger`) about tokens the vocabulary lacks, and reports
+ * ignored single letters and numbers as debug lines. Throws a UsageError
+ * for an empty or whitespace-only sentence and for one with no known word,
+ * naming its tokens.
+ */
+export function embedSentence(
+  vectors: WordVectors,
+  text: string,
+  options: EmbedOptions = {},
+): SentenceEmbedding {
+  const position = options.position ?? 1;
+  const logger = options.logger ?? silentLogger;
+  const tokens = tokenize(text);
+  if (tokens.length === 0) throw emptySentenceError(text, position);
+  const gathered = gather(lookupTokens(vectors, tokens));
+  const { unknown, ignored, usedIndices } = gathered;
+  if (usedIndices.length === 0) {
+    throw noKnownWordError(text, position, unknown, ignored);
+  }
+  if (ignored.length > 0) {
+    logger.debug(ignoredTokensMessage(text, position, ignored));
+  }
+  if (unknown.length > 0) {
+    logger.warn(unknownTokensMessage(text, position, unknown));
+  }
+  const vector = meanOfRows(vectors, usedIndices);
+  return { text, tokens, ...gathered, vector };
+}
+
+/**
+ * Returns the mean vector of the known tokens in `tokens` (the same rules
+ * and the same float32 result as {@link embedSentence}), without logging:
+ * the fast path for trying word swaps. Throws a UsageError when no token
+ * is known.
+ */
+export function embedTokens(
+  vectors: WordVectors,
+  tokens: readonly string[],
+): Float32Array {
+  const { usedIndices } = gather(lookupTokens(vectors, tokens));
+  if (usedIndices.length === 0) throw noKnownTokensError(tokens);
+  return meanOfRows(vectors, usedIndices);
+}
+
+/**
+ * Returns the mean of the rows `indices` of `vectors`, summed in float64
+ * and rounded once to float32, so the result does not depend on the order
+ * of additions beyond float64 precision.
+ */
+export function meanOfRows(
+  vectors: WordVectors,
+  indices: readonly number[],
+): Float32Array {
+  if (indices.length === 0) {
+    throw new UsageError(
+      `meanOfRows: received no row index; pass at least one row of the ${vectors.words.length}-word vocabulary.`,
+    );
+  }
+  const { dim, matrix } = vectors;
+  const sum = new Float64Array(dim);
+  for (const index of indices) {
+    const offset = index * dim;
+    for (let d = 0; d < dim; d++) sum[d]! += matrix[offset + d]!;
+  }
+  const mean = new Float32Array(dim);
+  for (let d = 0; d < dim; d++) mean[d] = sum[d]! / indices.length;
+  return mean;
+}

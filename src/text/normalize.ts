@@ -1,0 +1,55 @@
+// Text clean-up that runs before tokenizing: markup, quotes, case, width.
+
+/** Line-break tags as found in IMDB reviews: `<br />`, `<br/>`, `<BR>`. */
+const BREAK_TAG = /<br\s*\/?\s*>/giu;
+
+/** Curly and typographic single quotes; all fold to `'`. */
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\uFF07]/gu;
+
+/** Curly and typographic double quotes; all fold to `"`. */
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\uFF02]/gu;
+
+/** Penn Treebank style quotes written with two characters. */
+const PAIRED_QUOTES = /``|''/gu;
+
+/** Dashes written as one character or as a run of hyphens. */
+const DASHES = /[\u2012\u2013\u2014\u2015\u2E3A\u2E3B]|-{2,}/gu;
+
+/** An ellipsis written as one character or as a run of dots. */
+const ELLIPSIS = /\u2026|\.{2,}/gu;
+
+/** Control characters; they separate tokens like a space does. */
+const CONTROLS = /\p{Cc}/gu;
+
+/**
+ * Invisible format characters (soft hyphen, zero-width space, word joiner,
+ * directional marks). The zero-width joiner and variation selectors are
+ * kept because emoji sequences need them.
+ */
+const INVISIBLES = /[\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064]/gu;
+
+/** The token a run of dashes becomes, as in the Penn Treebank. */
+export const DASH_TOKEN = "--";
+
+/** The token an ellipsis becomes, as in the Penn Treebank. */
+export const ELLIPSIS_TOKEN = "...";
+
+/**
+ * Normalizes `text` for tokenizing: removes `<br>` tags, folds curly quotes
+ * to straight ones, folds dashes to `--` and ellipses to `...`, lowercases,
+ * and composes accented letters (NFC) so `café` has one form.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(BREAK_TAG, " ")
+    .replace(CONTROLS, " ")
+    .replace(INVISIBLES, "")
+    .replace(SINGLE_QUOTES, "'")
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(PAIRED_QUOTES, '"')
+    .replace(DASHES, ` ${DASH_TOKEN} `)
+    .replace(ELLIPSIS, ` ${ELLIPSIS_TOKEN} `)
+    .toLowerCase()
+    .normalize("NFC");
+}

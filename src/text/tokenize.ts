@@ -1,0 +1,119 @@
+import { splitGraphemes } from "./graphemes.js";
+import { DASH_TOKEN, ELLIPSIS_TOKEN, normalizeText } from "./normalize.js";
+
+/**
+ * Names the tokenizer's conventions. A model records it, because a model
+ * trained on one tokenization reads another one wrongly.
+ */
+export const TOKENIZER_VERSION = "glove-ptb-1";
+
+/**
+ * Contraction endings split off a word, as the Penn Treebank tokenizer
+ * that GloVe was trained with does: `don't` -> `do n't`, `it's` -> `it 's`.
+ */
+export const CONTRACTION_SUFFIXES: readonly string[] = [
+  "n't",
+  "'s",
+  "'re",
+  "'ve",
+  "'ll",
+  "'d",
+  "'m",
+];
+
+type Kind = "space" | "skip" | "emoji" | "word" | "repeat" | "single";
+
+const SPACE = /^\s/u;
+const SKIP = /^[\p{M}\p{Cf}]/u;
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
+const WORD = /^[\p{L}\p{N}]/u;
+const DIGIT = /^\p{Nd}/u;
+const NUMBER = /^[\p{Nd}.,]+$/u;
+
+function kindOf(grapheme: string): Kind {
+  if (SPACE.test(grapheme)) return "space";
+  if (EMOJI.test(grapheme)) return "emoji";
+  if (WORD.test(grapheme)) return "word";
+  // A combining mark or format character with no letter to sit on.
+  if (SKIP.test(grapheme)) return "skip";
+  if (grapheme === "." || grapheme === "-") return "repeat";
+  return "single";
+}
+
+/**
+ * Splits `text` into tokens the way GloVe's training text was split:
+ * lowercase, punctuation as separate tokens, contractions split (`can't`
+ * -> `ca n't`), curly quotes folded to straight ones, `<br />` tags removed,
+ * each emoji one token. Hyphenated words (`well-known`) and numbers with
+ * separators (`3.14`, `1,000`) stay one token. Never returns an empty
+ * token or one containing whitespace.
+ */
+export function tokenize(text: string): string[] {
+  const graphemes = splitGraphemes(normalizeText(text));
+  const kinds = graphemes.map(kindOf);
+  const tokens: string[] = [];
+  let i = 0;
+  while (i < graphemes.length) {
+    const kind = kinds[i]!;
+    if (kind === "word") {
+      const end = wordEnd(graphemes, kinds, i);
+      tokens.push(...splitContraction(graphemes.slice(i, end).join("")));
+      i = end;
+    } else if (kind === "repeat") {
+      let end = i + 1;
+      while (graphemes[end] === graphemes[i]) end++;
+      tokens.push(end - i === 1 ? graphemes[i]! : repeatToken(graphemes[i]!));
+      i = end;
+    } else {
+      if (kind === "emoji" || kind === "single") tokens.push(graphemes[i]!);
+      i++;
+    }
+  }
+  return tokens;
+}
+
+function repeatToken(grapheme: string): string {
+  return grapheme === "." ? ELLIPSIS_TOKEN : DASH_TOKEN;
+}
+
+/**
+ * Finds where the word starting at `start` ends: letters and digits, joined
+ * by an apostrophe or hyphen between two of them (`don't`, `well-known`),
+ * or by a dot or comma between digits of a number (`3.14`, `1,000`).
+ */
+function wordEnd(graphemes: string[], kinds: Kind[], start: number): number {
+  let end = start;
+  for (;;) {
+    while (kinds[end] === "word") end++;
+    const joiner = graphemes[end];
+    const next = graphemes[end + 1];
+    if (joiner === undefined || next === undefined) return end;
+    if (kinds[end + 1] !== "word") return end;
+    if (joiner === "'" || joiner === "-") {
+      end += 1;
+      continue;
+    }
+    const numberSoFar = graphemes.slice(start, end).join("");
+    const joinsNumber =
+      (joiner === "." || joiner === ",") &&
+      NUMBER.test(numberSoFar) &&
+      DIGIT.test(next);
+    if (!joinsNumber) return end;
+    end += 1;
+  }
+}
+
+/**
+ * Splits the contraction endings off `word`: `don't` -> `do`, `n't`;
+ * `they'll've` -> `they`, `'ll`, `'ve`. A word that is only an ending
+ * stays whole.
+ */
+export function splitContraction(word: string): string[] {
+  for (const suffix of CONTRACTION_SUFFIXES) {
+    if (word.length > suffix.length && word.endsWith(suffix)) {
+      const stem = word.slice(0, word.length - suffix.length);
+      return [...splitContraction(stem), suffix];
+    }
+  }
+  return [word];
+}
