@@ -40,6 +40,9 @@ export async function selectBackend(
   options: SelectBackendOptions = {},
 ): Promise<BackendName> {
   const logger = options.logger ?? silentLogger;
+  // Production mode skips tfjs's debug checks and its console advice to
+  // install tfjs-node, which library code must not print.
+  tf.enableProdMode();
   const importModule =
     options.importModule ?? ((specifier: string) => import(specifier));
   const requested = options.requested ?? process.env.TEXTDREAM_BACKEND;
