@@ -1,0 +1,193 @@
+import { FileFormatError } from "../errors.js";
+import type { RowCollector } from "./collector.js";
+import type { InputSource } from "./source.js";
+import type { RowChunk } from "./types.js";
+
+/** Lines sampled from the head to infer the dimension without a header. */
+const SAMPLE_LINES = 100;
+const HEADER = /^\s*(\d+)[ \t]+(\d+)\s*$/;
+const NONFINITE: Record<string, number> = {
+  nan: NaN,
+  "-nan": NaN,
+  "+nan": NaN,
+  inf: Infinity,
+  "+inf": Infinity,
+  "-inf": -Infinity,
+  infinity: Infinity,
+  "+infinity": Infinity,
+  "-infinity": -Infinity,
+};
+
+/** How a text vectors file starts: its dimension and optional header. */
+export interface TextLayout {
+  /** Values per row. */
+  dim: number;
+  /** Row count of the `<count> <dim>` header line, when there is one. */
+  headerRows?: number;
+}
+
+/**
+ * Reads the layout of a GloVe or word2vec text file from its first bytes:
+ * a first line of two integers is a header, never a row; without one, the
+ * dimension is the most common field count of the first lines, minus one.
+ */
+export function readTextLayout(source: InputSource): TextLayout {
+  const lines = headLines(source.head).slice(0, SAMPLE_LINES + 1);
+  if (lines.length === 0) {
+    throw new FileFormatError(
+      `Reading "${source.path}" failed: it holds no rows (only blank lines, ${source.head.length} bytes). Pass a file with one vector per line.`,
+    );
+  }
+  const header = HEADER.exec(lines[0]!);
+  if (header) {
+    const dim = Number(header[2]);
+    if (lines.length === 1) {
+      throw new FileFormatError(
+        `Reading "${source.path}" failed: line 1 is the header "${lines[0]!.trim()}" announcing ${header[1]} rows of dimension ${dim}, but no row follows. Pass the complete file.`,
+      );
+    }
+    if (dim < 1) {
+      throw new FileFormatError(
+        `Reading "${source.path}" failed: the header on line 1 announces dimension ${dim}; expected at least 1. Fix the header.`,
+      );
+    }
+    return { dim, headerRows: Number(header[1]) };
+  }
+  return { dim: inferDimension(lines, source.path) };
+}
+
+function inferDimension(lines: string[], path: string): number {
+  const counts = new Map<number, number>();
+  for (const line of lines.slice(0, SAMPLE_LINES)) {
+    const width = splitFields(line).length - 1;
+    counts.set(width, (counts.get(width) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestCount = 0;
+  for (const [width, count] of counts) {
+    if (count > bestCount || (count === bestCount && width < best)) {
+      best = width;
+      bestCount = count;
+    }
+  }
+  if (best < 1) {
+    throw new FileFormatError(
+      `Reading "${path}" failed: line 1 has ${best + 1} field; expected a word followed by at least one number. Pass a GloVe or word2vec text file.`,
+    );
+  }
+  return best;
+}
+
+/** Returns the complete non-blank lines of `head`, without line ends. */
+export function headLines(head: Buffer): string[] {
+  const end = head.lastIndexOf(10);
+  const text = head.toString("utf8", 0, end < 0 ? head.length : end);
+  return text
+    .split("\n")
+    .map(stripLineEnd)
+    .filter((line) => line.trim() !== "");
+}
+
+/**
+ * Yields the rows of a GloVe or word2vec text file as chunks. The word is
+ * everything before the last `dim` fields, so it may hold spaces.
+ */
+export async function* readTextRows(
+  source: InputSource,
+  layout: TextLayout,
+  collector: RowCollector,
+): AsyncGenerator<RowChunk> {
+  let lineNumber = 0;
+  let first = true;
+  const where = () => `line ${lineNumber} of "${source.path}"`;
+  for await (const batch of lineBatches(source.chunks())) {
+    for (const raw of batch) {
+      lineNumber += 1;
+      if (first && layout.headerRows !== undefined) {
+        first = false;
+        continue;
+      }
+      const line = stripLineEnd(raw);
+      if (line.trim() === "") continue;
+      readRow(line, layout.dim, collector, where);
+      if (collector.full) yield collector.take();
+      if (collector.done) {
+        yield* collector.finish();
+        return;
+      }
+    }
+  }
+  yield* collector.finish();
+}
+
+function readRow(
+  line: string,
+  dim: number,
+  collector: RowCollector,
+  where: () => string,
+): void {
+  const fields = splitFields(line);
+  const wordFields = fields.length - dim;
+  if (wordFields < 1 || (wordFields > 1 && allNumbers(fields, wordFields))) {
+    collector.badRow(
+      `Reading ${where()} failed: expected ${dim + 1} fields (a word and ${dim} numbers), found ${fields.length}`,
+    );
+    return;
+  }
+  const word =
+    wordFields === 1 ? fields[0]! : fields.slice(0, wordFields).join(" ");
+  const offset = collector.begin(word);
+  if (offset < 0) return;
+  const matrix = collector.matrix;
+  for (let k = 0; k < dim; k++) {
+    const text = fields[wordFields + k]!;
+    let value = Number(text);
+    if (value !== value) value = parseSpecial(text, k, where);
+    matrix[offset + k] = value;
+  }
+  collector.commit(where);
+}
+
+function parseSpecial(text: string, k: number, where: () => string): number {
+  const special = NONFINITE[text.toLowerCase()];
+  if (special !== undefined) return special;
+  throw new FileFormatError(
+    `Reading ${where()} failed: value ${k + 1} is "${text}", not a number. Fix the row.`,
+  );
+}
+
+function allNumbers(fields: string[], end: number): boolean {
+  for (let i = 1; i < end; i++) {
+    if (Number.isNaN(Number(fields[i]))) return false;
+  }
+  return true;
+}
+
+/** Splits a line on runs of spaces and tabs; U+00A0 is not a separator. */
+export function splitFields(line: string): string[] {
+  const text = line.replace(/[ \t]+$/, "").replace(/^[ \t]+/, "");
+  if (text.indexOf("\t") < 0 && text.indexOf("  ") < 0) return text.split(" ");
+  return text.split(/[ \t]+/);
+}
+
+function stripLineEnd(line: string): string {
+  return line.endsWith("\r") ? line.slice(0, -1) : line;
+}
+
+/** Yields the lines of a byte stream in batches, split on LF bytes. */
+export async function* lineBatches(
+  chunks: AsyncIterable<Buffer>,
+): AsyncGenerator<string[]> {
+  let rest: Buffer = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    const bytes = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+    const end = bytes.lastIndexOf(10);
+    if (end < 0) {
+      rest = bytes;
+      continue;
+    }
+    rest = Buffer.from(bytes.subarray(end + 1));
+    yield bytes.toString("utf8", 0, end).split("\n");
+  }
+  if (rest.length > 0) yield [rest.toString("utf8")];
+}
