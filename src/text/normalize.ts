@@ -1,4 +1,4 @@
-// Text clean-up that runs before tokenizing: markup, quotes, case, width.
+// Text clean-up that runs before tokenizing: markup, quotes, case.
 
 /** Line-break tags as found in IMDB reviews: `<br />`, `<br/>`, `<BR>`. */
 const BREAK_TAG = /<br\s*\/?\s*>/giu;
@@ -12,11 +12,11 @@ const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\uFF02]/gu;
 /** Penn Treebank style quotes written with two characters. */
 const PAIRED_QUOTES = /``|''/gu;
 
-/** Dashes written as one character or as a run of hyphens. */
-const DASHES = /[\u2012\u2013\u2014\u2015\u2E3A\u2E3B]|-{2,}/gu;
+/** Dashes written as one character; they become `--`. */
+const DASHES = /[\u2012\u2013\u2014\u2015\u2E3A\u2E3B]/gu;
 
-/** An ellipsis written as one character or as a run of dots. */
-const ELLIPSIS = /\u2026|\.{2,}/gu;
+/** The ellipsis character; it becomes `...`. */
+const ELLIPSIS = /\u2026/gu;
 
 /** Control characters; they separate tokens like a space does. */
 const CONTROLS = /\p{Cc}/gu;
@@ -28,6 +28,9 @@ const CONTROLS = /\p{Cc}/gu;
  */
 const INVISIBLES = /[\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064]/gu;
 
+/** Text made only of ASCII characters. */
+export const ASCII_ONLY = /^[\x00-\x7F]*$/u;
+
 /** The token a run of dashes becomes, as in the Penn Treebank. */
 export const DASH_TOKEN = "--";
 
@@ -36,20 +39,26 @@ export const ELLIPSIS_TOKEN = "...";
 
 /**
  * Normalizes `text` for tokenizing: removes `<br>` tags, folds curly quotes
- * to straight ones, folds dashes to `--` and ellipses to `...`, lowercases,
- * and composes accented letters (NFC) so `café` has one form.
+ * to straight ones, dash characters to `--` and the ellipsis character to
+ * `...`, lowercases, and composes accented letters (NFC) so `café` has one
+ * form.
  */
 export function normalizeText(text: string): string {
+  const ascii = ASCII_ONLY.test(text);
+  const plain = (ascii ? text : foldUnicode(text))
+    .replace(BREAK_TAG, " ")
+    .replace(PAIRED_QUOTES, '"')
+    .toLowerCase();
+  return ascii ? plain : plain.normalize("NFC");
+}
+
+function foldUnicode(text: string): string {
   return text
     .normalize("NFC")
-    .replace(BREAK_TAG, " ")
     .replace(CONTROLS, " ")
     .replace(INVISIBLES, "")
     .replace(SINGLE_QUOTES, "'")
     .replace(DOUBLE_QUOTES, '"')
-    .replace(PAIRED_QUOTES, '"')
     .replace(DASHES, ` ${DASH_TOKEN} `)
-    .replace(ELLIPSIS, ` ${ELLIPSIS_TOKEN} `)
-    .toLowerCase()
-    .normalize("NFC");
+    .replace(ELLIPSIS, ` ${ELLIPSIS_TOKEN} `);
 }

@@ -1,5 +1,11 @@
 import { splitGraphemes } from "./graphemes.js";
-import { DASH_TOKEN, ELLIPSIS_TOKEN, normalizeText } from "./normalize.js";
+import {
+  ASCII_ONLY,
+  DASH_TOKEN,
+  ELLIPSIS_TOKEN,
+  normalizeText,
+} from "./normalize.js";
+import { scanAscii } from "./scan-ascii.js";
 
 /**
  * Names the tokenizer's conventions. A model records it, because a model
@@ -49,15 +55,36 @@ function kindOf(grapheme: string): Kind {
  * token or one containing whitespace.
  */
 export function tokenize(text: string): string[] {
-  const graphemes = splitGraphemes(normalizeText(text));
-  const kinds = graphemes.map(kindOf);
+  const normalized = normalizeText(text);
   const tokens: string[] = [];
+  if (ASCII_ONLY.test(normalized)) {
+    scanAscii(
+      normalized,
+      (word) => pushWord(tokens, word),
+      (token) => tokens.push(token),
+    );
+  } else {
+    scanGraphemes(normalized, tokens);
+  }
+  return tokens;
+}
+
+function pushWord(tokens: string[], word: string): void {
+  const pieces = splitContraction(word);
+  if (pieces.length === 1) tokens.push(word);
+  else tokens.push(...pieces);
+}
+
+/** Splits non-ASCII text by grapheme clusters, so emoji stay whole. */
+function scanGraphemes(text: string, tokens: string[]): void {
+  const graphemes = splitGraphemes(text);
+  const kinds = graphemes.map(kindOf);
   let i = 0;
   while (i < graphemes.length) {
     const kind = kinds[i]!;
     if (kind === "word") {
       const end = wordEnd(graphemes, kinds, i);
-      tokens.push(...splitContraction(graphemes.slice(i, end).join("")));
+      pushWord(tokens, graphemes.slice(i, end).join(""));
       i = end;
     } else if (kind === "repeat") {
       let end = i + 1;
@@ -69,7 +96,6 @@ export function tokenize(text: string): string[] {
       i++;
     }
   }
-  return tokens;
 }
 
 function repeatToken(grapheme: string): string {
@@ -109,6 +135,7 @@ function wordEnd(graphemes: string[], kinds: Kind[], start: number): number {
  * stays whole.
  */
 export function splitContraction(word: string): string[] {
+  if (!word.includes("'")) return [word];
   for (const suffix of CONTRACTION_SUFFIXES) {
     if (word.length > suffix.length && word.endsWith(suffix)) {
       const stem = word.slice(0, word.length - suffix.length);
