@@ -1,0 +1,116 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
+
+import { UsageError } from "../errors.js";
+
+/** Longest slug taken from the first sentence for a default run name. */
+const SLUG_MAX_LENGTH = 40;
+
+/**
+ * Turns `text` into a lowercase ASCII slug of letters, digits and single
+ * hyphens, at most 40 characters, or `run` when nothing is left.
+ */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, SLUG_MAX_LENGTH)
+    .replace(/-+$/g, "");
+  return slug === "" ? "run" : slug;
+}
+
+/**
+ * Resolves the run directory: `out` when given, else
+ * `output/<slug of the first sentence>-<shortHash>` under `cwd`. An `out`
+ * with a `..` segment is rejected, so a run never lands somewhere its path
+ * does not plainly say.
+ */
+export function resolveRunDir(
+  out: string | undefined,
+  cwd: string,
+  firstText: string,
+  shortHash: string,
+): string {
+  if (out === undefined) {
+    return join(cwd, "output", `${slugify(firstText)}-${shortHash}`);
+  }
+  if (out.trim() === "") {
+    throw new UsageError(`invalid --out "": give a directory path`);
+  }
+  const segments = out.split(/[\\/]+/);
+  if (segments.includes("..")) {
+    throw new UsageError(
+      `invalid --out "${out}": it contains a ".." segment; give a path without ".." (an absolute path is fine)`,
+    );
+  }
+  const dir = isAbsolute(out) ? resolve(out) : resolve(cwd, out);
+  if (dir === resolve(cwd) || dir === resolve(dirname(dir))) {
+    throw new UsageError(
+      `invalid --out "${out}": a run needs its own directory, not the working directory or a filesystem root`,
+    );
+  }
+  return dir;
+}
+
+/**
+ * Checks that `dir` can receive a run: it must not exist, be empty, or
+ * `force` must be set. Returns a fresh staging directory beside it, which
+ * {@link commitRunDir} later renames into place.
+ */
+export async function prepareRunDir(
+  dir: string,
+  force: boolean,
+): Promise<string> {
+  const existing = await stat(dir).catch(() => undefined);
+  if (existing && !existing.isDirectory()) {
+    throw new UsageError(
+      `run directory "${dir}" exists and is not a directory; choose another --out`,
+      "ALREADY_EXISTS",
+    );
+  }
+  if (existing && !force && (await readdir(dir)).length > 0) {
+    throw new UsageError(
+      `run directory "${dir}" already exists; pass --force to replace it or choose another --out`,
+      "ALREADY_EXISTS",
+    );
+  }
+  await mkdir(dirname(dir), { recursive: true });
+  const staging = join(
+    dirname(dir),
+    `.${basename(dir)}.staging-${process.pid}-${randomBytes(4).toString("hex")}`,
+  );
+  await mkdir(staging);
+  return staging;
+}
+
+/**
+ * Moves a finished staging directory to `dir`, replacing an existing run
+ * only after the new one is complete.
+ */
+export async function commitRunDir(staging: string, dir: string) {
+  const existing = await stat(dir).catch(() => undefined);
+  if (!existing) {
+    await rename(staging, dir);
+    return;
+  }
+  const retired = `${staging}.old`;
+  await rename(dir, retired);
+  await rename(staging, dir);
+  await rm(retired, { recursive: true, force: true });
+}
+
+/** Deletes a staging directory after a failure. */
+export async function discardRunDir(staging: string): Promise<void> {
+  await rm(staging, { recursive: true, force: true });
+}
+
+/** Tells whether `child` lies inside `parent` (or is it). */
+export function isInside(parent: string, child: string): boolean {
+  const base = resolve(parent);
+  const target = resolve(child);
+  return target === base || target.startsWith(base + sep);
+}

@@ -1,0 +1,340 @@
+import { createHash } from "node:crypto";
+import { availableParallelism } from "node:os";
+
+import type { SentimentModel } from "../model/index.js";
+import { loadModel } from "../model/index.js";
+import type { WordVectors } from "../embeddings/index.js";
+import { loadVocabulary } from "../embeddings/index.js";
+import { embedSentence } from "../text/index.js";
+import type { SentenceEmbedding } from "../text/index.js";
+import { UsageError } from "../errors.js";
+import type { Logger, ProgressCallback } from "../io/logger.js";
+import { silentLogger } from "../io/logger.js";
+import type { OptimizerName } from "./optimizer.js";
+import { parseObjective } from "./objectives.js";
+import type { Objective } from "./objectives.js";
+import { activationFunction } from "./engine.js";
+import type { RecordedDream } from "./recorded.js";
+import type { DreamInput } from "./chunks.js";
+import { dreamChunk, splitChunks } from "./chunks.js";
+import { dreamChunksInWorkers } from "./parallel.js";
+import {
+  commitRunDir,
+  discardRunDir,
+  prepareRunDir,
+  resolveRunDir,
+} from "./run-dir.js";
+import { writeRunFiles } from "./write-run.js";
+import type { TrajectoryFile } from "./trajectory.js";
+import type { FileSummary } from "../projector/index.js";
+
+/** Dream modes: move the vector, swap words, or both from the same start. */
+export const DREAM_MODES = ["continuous", "tokens", "both"] as const;
+
+/** One of {@link DREAM_MODES}. */
+export type DreamMode = (typeof DREAM_MODES)[number];
+
+/** Options of {@link runDream}; every field has a default. */
+export interface DreamRunOptions {
+  /** Optimiser steps (token swaps in token mode); default 100. */
+  steps?: number;
+  /** Step size of the continuous dream; default 0.01. */
+  learningRate?: number;
+  /** Default `normalized`. */
+  optimizer?: OptimizerName;
+  /** Objective name; default `norm:fc2`. */
+  objective?: string;
+  /** Descend instead of ascend; default false. */
+  minimize?: boolean;
+  /** Nearest words recorded per step; default 10. */
+  topK?: number;
+  /** Most frequent words searched for neighbours and swaps; default 50,000. */
+  vocabSize?: number;
+  /** Most frequent words added as context points; default 2,000. */
+  context?: number;
+  /** Record every Nth step; default 1. */
+  recordEvery?: number;
+  /** Seed for every random choice; default 0. Recorded in the manifest. */
+  seed?: number;
+  /** `continuous` (default), `tokens` or `both`. */
+  mode?: DreamMode;
+  /** Token mode: candidates re-scored exactly per step; default 1. */
+  beam?: number;
+  /** Token mode: 0-based positions or words that are never swapped. */
+  keep?: string[];
+  /** Token mode: let one word fill two positions; default false. */
+  allowRepeats?: boolean;
+  /** Token mode: let punctuation-only words be inserted; default false. */
+  allowPunct?: boolean;
+  /**
+   * Worker threads for runs of more than 8 sentences; default the number of
+   * cores. Results do not depend on it.
+   */
+  jobs?: number;
+  /** Token mode: `keep` freezes stopwords, `free` (default) lets them change. */
+  stopwords?: "keep" | "free";
+  /** Model directory; default the shipped model. */
+  modelDir?: string;
+  /** Run directory; default `output/<slug>-<hash>` under `cwd`. */
+  out?: string;
+  /** Replace an existing run directory; default false. */
+  force?: boolean;
+  /** `tsv` (default) or `bytes` for vectors.bytes. */
+  format?: "tsv" | "bytes";
+  /** Also write projector_config.pbtxt for TensorBoard; default false. */
+  tensorboard?: boolean;
+  /** Significant digits in vectors.tsv; default 6. */
+  digits?: number;
+  /** Directory relative paths resolve against; default `process.cwd()`. */
+  cwd?: string;
+  /** Backend name recorded in the manifest. */
+  backend?: string;
+  /** Preloaded vocabulary; loaded from the cache when absent. */
+  vectors?: WordVectors;
+  /** Preloaded model; loaded from `modelDir` when absent. */
+  model?: SentimentModel;
+  logger?: Logger;
+  onProgress?: ProgressCallback;
+}
+
+/** What {@link runDream} wrote. */
+export interface DreamRunResult {
+  dir: string;
+  trajectory: TrajectoryFile;
+  points: number;
+  files: FileSummary[];
+}
+
+/**
+ * Dreams over `sentences`, records every step and writes a run directory
+ * (vectors, metadata, projector config, trajectory, summary, manifest).
+ * Every input is checked before anything is written, and the directory
+ * appears only when complete.
+ */
+export async function runDream(
+  sentences: readonly string[],
+  options: DreamRunOptions = {},
+): Promise<DreamRunResult> {
+  const settings = resolveSettings(options);
+  const logger = options.logger ?? silentLogger;
+  checkSentences(sentences);
+  const vectors =
+    options.vectors ??
+    (await loadVocabulary({ logger, onProgress: options.onProgress }));
+  checkVocabSize(settings.vocabSize, vectors.words.length);
+  const embeddings = sentences.map((text, i) =>
+    embedSentence(vectors, text, { logger, position: i + 1 }),
+  );
+  const model = options.model ?? (await loadModel(options.modelDir));
+  const objective = parseObjective(settings.objective, {
+    units: { fc1: units(model, "fc1"), fc2: units(model, "fc2") },
+    labels: model.metadata.labels,
+  });
+  const cwd = options.cwd ?? process.cwd();
+  const dir = resolveRunDir(
+    options.out,
+    cwd,
+    sentences[0]!,
+    fingerprint(sentences, settings),
+  );
+  const staging = await prepareRunDir(dir, options.force ?? false);
+  try {
+    const dreams = await dreamAll(model, vectors, embeddings, objective, {
+      ...options,
+      ...settings,
+    });
+    const written = await writeRunFiles(staging, {
+      dreams,
+      vectors,
+      model,
+      objective,
+      settings,
+      options,
+    });
+    await commitRunDir(staging, dir);
+    return { dir, ...written };
+  } catch (error) {
+    await discardRunDir(staging);
+    throw error;
+  }
+}
+
+/** Settings of a run after defaults, as recorded in the manifest. */
+export type DreamSettings = ReturnType<typeof resolveSettings>;
+
+function resolveSettings(options: DreamRunOptions) {
+  const settings = {
+    mode: options.mode ?? "continuous",
+    objective: options.objective ?? "norm:fc2",
+    minimize: options.minimize ?? false,
+    steps: options.steps ?? 100,
+    learningRate: options.learningRate ?? 0.01,
+    optimizer: options.optimizer ?? "normalized",
+    topK: options.topK ?? 10,
+    vocabSize: options.vocabSize ?? 50_000,
+    context: options.context ?? 2_000,
+    recordEvery: options.recordEvery ?? 1,
+    seed: options.seed ?? 0,
+    beam: options.beam ?? 1,
+    keep: options.keep ?? [],
+    allowRepeats: options.allowRepeats ?? false,
+    allowPunct: options.allowPunct ?? false,
+    stopwords: options.stopwords ?? "free",
+    format: options.format ?? "tsv",
+    tensorboard: options.tensorboard ?? false,
+    digits: options.digits ?? 6,
+    jobs: options.jobs ?? availableParallelism(),
+  };
+  checkWhole("--steps", settings.steps, 1, "100");
+  checkWhole("--top-k", settings.topK, 1, "10");
+  checkWhole("--record-every", settings.recordEvery, 1, "1");
+  checkWhole("--context", settings.context, 0, "2000");
+  checkWhole("--beam", settings.beam, 1, "1");
+  checkWhole("--digits", settings.digits, 1, "6");
+  checkWhole("--jobs", settings.jobs, 1, "the number of cores");
+  if (settings.digits > 9) {
+    throw new UsageError(
+      `invalid --digits ${settings.digits}: float32 needs at most 9 significant digits; use 1 to 9 (default 6)`,
+    );
+  }
+  if (!(settings.learningRate > 0) || !Number.isFinite(settings.learningRate)) {
+    throw new UsageError(
+      `invalid --lr ${settings.learningRate}: expected a finite number above 0 (default 0.01)`,
+    );
+  }
+  if (!(DREAM_MODES as readonly string[]).includes(settings.mode)) {
+    throw new UsageError(
+      `invalid --mode "${settings.mode}": expected one of ${DREAM_MODES.join(", ")}`,
+    );
+  }
+  return settings;
+}
+
+function checkWhole(name: string, value: number, min: number, def: string) {
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new UsageError(
+      `invalid ${name} ${value}: expected a whole number of at least ${min} (default ${def})`,
+    );
+  }
+}
+
+function checkVocabSize(vocabSize: number, available: number): void {
+  if (!Number.isSafeInteger(vocabSize) || vocabSize < 1) {
+    throw new UsageError(
+      `invalid --vocab-size ${vocabSize}: expected a whole number from 1 to ${available} (default 50000)`,
+    );
+  }
+  if (vocabSize > available) {
+    throw new UsageError(
+      `invalid --vocab-size ${vocabSize}: the vocabulary has ${available} words; use at most ${available}`,
+    );
+  }
+}
+
+function checkSentences(sentences: readonly string[]): void {
+  if (sentences.length === 0) {
+    throw new UsageError(
+      `no sentence given: pass sentences as arguments, or use --file or --csv`,
+    );
+  }
+  sentences.forEach((text, i) => {
+    if (text.trim() === "") {
+      throw new UsageError(
+        `sentence ${i + 1} of ${sentences.length} is empty; remove it or give it words`,
+      );
+    }
+  });
+}
+
+function units(model: SentimentModel, layer: string): number {
+  const shape = model.model.getLayer(layer).outputShape as number[];
+  return shape[shape.length - 1]!;
+}
+
+function fingerprint(
+  sentences: readonly string[],
+  settings: DreamSettings,
+): string {
+  return createHash("sha256")
+    .update(JSON.stringify({ sentences, settings: recordedSettings(settings) }))
+    .digest("hex")
+    .slice(0, 8);
+}
+
+async function dreamAll(
+  model: SentimentModel,
+  vectors: WordVectors,
+  embeddings: SentenceEmbedding[],
+  objective: Objective,
+  options: DreamRunOptions & DreamSettings,
+): Promise<RecordedDream[]> {
+  const logger = options.logger ?? silentLogger;
+  const inputs: DreamInput[] = embeddings.map((embedding, index) => ({
+    index,
+    text: embedding.text,
+    tokens: embedding.tokens,
+    vector: embedding.vector,
+  }));
+  const chunks = splitChunks(inputs);
+  const chunkOptions = {
+    mode: options.mode,
+    steps: options.steps,
+    learningRate: options.learningRate,
+    optimizer: options.optimizer,
+    minimize: options.minimize,
+    recordEvery: options.recordEvery,
+    vocabSize: options.vocabSize,
+    beam: options.beam,
+    keep: options.keep,
+    allowRepeats: options.allowRepeats,
+    allowPunct: options.allowPunct,
+    stopwords: options.stopwords,
+  };
+  const progress = (done: number) =>
+    options.onProgress?.(done / chunks.length, "dreaming");
+  let results;
+  if (options.jobs > 1 && chunks.length > 1) {
+    results = await dreamChunksInWorkers(
+      chunks,
+      options.jobs,
+      {
+        backend: options.backend,
+        modelDir: options.modelDir,
+        objective: objective.name,
+        objectiveContext: {
+          units: { fc1: units(model, "fc1"), fc2: units(model, "fc2") },
+          labels: model.metadata.labels,
+        },
+        options: chunkOptions,
+      },
+      logger,
+      progress,
+    );
+  } else {
+    const activations = activationFunction(model.model);
+    results = chunks.map((chunk, i) => {
+      const result = dreamChunk(activations, vectors, chunk, objective, {
+        ...chunkOptions,
+        logger,
+      });
+      progress(i + 1);
+      return result;
+    });
+  }
+  return [
+    ...results.flatMap((result) => result.continuous),
+    ...results.flatMap((result) => result.tokens),
+  ];
+}
+
+/**
+ * Returns the settings recorded in the manifest and the default run name:
+ * all but `jobs`, which never changes the output.
+ */
+export function recordedSettings(
+  settings: DreamSettings,
+): Omit<DreamSettings, "jobs"> {
+  const { jobs, ...recorded } = settings;
+  void jobs;
+  return recorded;
+}
