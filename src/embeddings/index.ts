@@ -6,3 +6,11 @@ export {
   loadVocabulary,
   vocabularyCachePath,
 } from "./vocabulary.js";
+export type {
+  Metric,
+  Neighbor,
+  NeighborIndex,
+  NeighborIndexOptions,
+  SearchOptions,
+} from "./neighbor-index.js";
+export { createNeighborIndex } from "./neighbor-index.js";
