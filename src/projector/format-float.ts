@@ -44,6 +44,16 @@ export function checkDigits(digits: number, operation: string): void {
   }
 }
 
+/** 10^k for k = -45 ... 39 (nearest doubles), to find decimal exponents. */
+const EXPONENT_BIAS = 45;
+const DECADES = Float64Array.from(
+  { length: 85 },
+  (_, i) => +`1e${i - EXPONENT_BIAS}`,
+);
+
+const scratch = new Float32Array(1);
+const scratchBits = new Uint32Array(scratch.buffer);
+
 /**
  * Writes the text {@link formatFloat} gives for `value` into `out` at
  * `pos` as ASCII and returns the position after it. `value` must be a
@@ -64,20 +74,25 @@ export function writeFloat32(
     out[pos++] = MINUS;
     value = -value;
   }
-  let exponent = Math.floor(Math.log10(value));
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const scale = digits - 1 - exponent;
-    if (scale > 22 || scale < -22) break;
+  scratch[0] = value;
+  const binary = (scratchBits[0]! >>> 23) - 127;
+  // floor(binary * log10(2)), then one comparison settles the decade.
+  let exponent = (binary * 1233) >> 12;
+  if (value >= DECADES[exponent + 1 + EXPONENT_BIAS]!) exponent++;
+  const scale = digits - 1 - exponent;
+  if (binary > -127 && scale <= 22 && scale >= -22) {
     const scaled = scale >= 0 ? value * POW10[scale]! : value / POW10[-scale]!;
-    const floor = Math.floor(scaled);
+    const floor = scaled | 0;
     const fraction = scaled - floor;
     // The scaled double is within 2^-23 of the exact product: a fraction
     // this close to one half may be a tie, which the slow path settles.
-    if (fraction > 0.499999 && fraction < 0.500001) break;
-    const mantissa = fraction > 0.5 ? floor + 1 : floor;
-    if (mantissa >= POW10[digits]!) exponent++;
-    else if (mantissa < POW10[digits - 1]!) exponent--;
-    else return writeDecimal(out, pos, mantissa, digits, exponent);
+    if (fraction < 0.499999 || fraction > 0.500001) {
+      const mantissa = fraction > 0.5 ? floor + 1 : floor;
+      if (mantissa < POW10[digits]!) {
+        return writeDecimal(out, pos, mantissa, digits, exponent);
+      }
+      return writeDecimal(out, pos, mantissa / 10, digits, exponent + 1);
+    }
   }
   return writeAscii(out, pos, formatFloat(value, digits));
 }
@@ -93,8 +108,12 @@ function writeDecimal(
   count: number,
   exponent: number,
 ): number {
-  while (mantissa % 10 === 0) {
-    mantissa /= 10;
+  // Integer (int32) arithmetic throughout: a double modulo is far slower.
+  mantissa |= 0;
+  for (;;) {
+    const quotient = (mantissa / 10) | 0;
+    if (mantissa !== quotient * 10) break;
+    mantissa = quotient;
     count--;
   }
   const point = exponent + 1;
@@ -138,11 +157,12 @@ function writeDigits(
   const withPoint = pointAfter > 0 && pointAfter < count;
   const end = pos + count + (withPoint ? 1 : 0);
   let at = end;
+  integer |= 0;
   for (let i = count - 1; i >= 0; i--) {
     if (withPoint && i === pointAfter - 1) out[--at] = DOT;
-    const digit = integer % 10;
-    out[--at] = ZERO + digit;
-    integer = (integer - digit) / 10;
+    const quotient = (integer / 10) | 0;
+    out[--at] = ZERO + integer - quotient * 10;
+    integer = quotient;
   }
   return end;
 }

@@ -1,10 +1,14 @@
 import { endianness } from "node:os";
+import { basename } from "node:path";
 
 import { UsageError } from "../errors.js";
 import type { ProgressCallback } from "../io/logger.js";
 import { FileSink } from "./file-sink.js";
 import type { FileSummary } from "./file-summary.js";
-import { checkDigits, MAX_FLOAT_BYTES, writeFloat32 } from "./format-float.js";
+import { checkDigits } from "./format-float.js";
+import { TsvBlockWriter } from "./tsv-blocks.js";
+import { TsvFormatPool } from "./tsv-pool.js";
+import { nonFiniteError } from "./tsv-rows.js";
 
 /** Rows of vectors in chunks; each chunk holds k rows x dim, row-major. */
 export type RowChunks = AsyncIterable<Float32Array> | Iterable<Float32Array>;
@@ -17,18 +21,21 @@ export interface VectorWriteOptions {
   onProgress?: ProgressCallback;
   /** Expected row count, for progress fractions; none by default. */
   totalRows?: number;
+  /**
+   * Worker threads formatting a large TSV; 0 formats on the calling
+   * thread. Default: the number of cores, at most 2. Files under about
+   * 500,000 numbers always use the calling thread.
+   */
+  threads?: number;
 }
-
-/** Bytes gathered before one write to disk. */
-const BLOCK_BYTES = 4 * 1024 * 1024;
 
 /**
  * Writes `chunks` to `path` as a vectors TSV: one row per point, `dim`
  * tab-separated numbers rounded to `digits` significant digits (see
- * formatFloat), LF line ends and a final newline. Streams in blocks and
- * renames a temporary file into place when done. Throws a UsageError
- * naming the row and column of a NaN or infinite value, leaving `path`
- * untouched.
+ * formatFloat), LF line ends and a final newline. Streams in blocks,
+ * formats large files on worker threads, and renames a temporary file into
+ * place when done. Throws a UsageError naming the row and column of a NaN
+ * or infinite value, leaving `path` untouched.
  */
 export async function writeVectorsTsv(
   path: string,
@@ -39,53 +46,30 @@ export async function writeVectorsTsv(
   const digits = options.digits ?? 6;
   checkDigits(digits, "writeVectorsTsv");
   checkDim(dim, "writeVectorsTsv");
-  const rowBytes = dim * (MAX_FLOAT_BYTES + 1);
-  const size = Math.max(BLOCK_BYTES, 2 * rowBytes);
-  const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
   const sink = await FileSink.open(path);
+  const writer = new TsvBlockWriter(sink, {
+    dim,
+    digits,
+    threads: options.threads ?? TsvFormatPool.defaultThreads(),
+    totalRows: options.totalRows,
+    onRows: (rows) => reportProgress(options, rows, path),
+  });
   try {
-    let buffer = buffers[0]!;
-    let pos = 0;
     let row = 0;
     for await (const chunk of chunks) {
-      const rows = checkChunk(chunk, dim, row, "writeVectorsTsv");
-      for (let r = 0; r < rows; r++, row++) {
-        if (pos + rowBytes > buffer.length) {
-          await sink.write(buffer.subarray(0, pos));
-          buffer = buffer === buffers[0] ? buffers[1]! : buffers[0]!;
-          pos = 0;
-          reportProgress(options, row, path);
-        }
-        pos = writeRow(buffer, pos, chunk, r * dim, dim, digits, row);
-      }
+      row += checkChunk(chunk, dim, row, "writeVectorsTsv");
+      await writer.add(chunk);
     }
-    await sink.write(buffer.subarray(0, pos));
-    const summary = await sink.commit(row);
-    reportProgress(options, row, path);
+    const rows = await writer.finish();
+    await writer.close();
+    const summary = await sink.commit(rows);
+    reportProgress(options, rows, path);
     return summary;
   } catch (error) {
+    await writer.close();
     await sink.abort();
     throw error;
   }
-}
-
-/** Writes one TSV row ending in LF and returns the position after it. */
-function writeRow(
-  out: Buffer,
-  pos: number,
-  chunk: Float32Array,
-  start: number,
-  dim: number,
-  digits: number,
-  row: number,
-): number {
-  for (let c = 0; c < dim; c++) {
-    const value = chunk[start + c]!;
-    if (value - value !== 0) throw nonFinite(value, row, c);
-    pos = writeFloat32(out, pos, value, digits);
-    out[pos++] = c === dim - 1 ? 0x0a : 0x09;
-  }
-  return pos;
 }
 
 /**
@@ -110,7 +94,7 @@ export async function writeVectorsBytes(
       for (let i = 0; i < chunk.length; i++) {
         const value = chunk[i]!;
         if (value - value !== 0) {
-          throw nonFinite(value, row + Math.floor(i / dim), i % dim);
+          throw nonFiniteError(value, row + Math.floor(i / dim), i % dim);
         }
       }
       const bytes = Buffer.from(
@@ -154,12 +138,6 @@ function checkChunk(
   return chunk.length / dim;
 }
 
-function nonFinite(value: number, row: number, column: number): UsageError {
-  return new UsageError(
-    `writing vectors: row ${row} (0-based), column ${column} is ${value}; expected a finite number, because the projector cannot show NaN or infinite coordinates. Fix or drop that row before writing.`,
-  );
-}
-
 function reportProgress(
   options: VectorWriteOptions,
   row: number,
@@ -168,5 +146,5 @@ function reportProgress(
   if (!options.onProgress) return;
   const total = options.totalRows;
   const fraction = total && total > 0 ? Math.min(1, row / total) : 0;
-  options.onProgress(fraction, `writing ${path}`);
+  options.onProgress(fraction, `writing ${basename(path)}`);
 }
