@@ -1,6 +1,6 @@
 // Shared helpers for the benchmark scripts: timing in-process stages,
 // running the Python anchors, and printing side-by-side ratios.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -85,4 +85,42 @@ export function printTable(title, rows) {
   }
   console.log(lines.join("\n"));
   return lines.join("\n");
+}
+
+/**
+ * Runs each command of `commands` (arrays of argv) in turn, `runs` times
+ * after one warm-up round, under /usr/bin/time, and returns per command the
+ * median wall seconds and the median peak RSS in MB. Alternating the
+ * commands keeps a drift of the machine's speed from favouring one.
+ */
+export function timeProcesses(commands, { runs = 5, cwd, env, before } = {}) {
+  const samples = commands.map(() => ({ wall: [], rssMb: [] }));
+  for (let round = 0; round <= runs; round++) {
+    commands.forEach((argv, i) => {
+      before?.(i);
+      const result = spawnSync("/usr/bin/time", ["-f", "TIME %e %M", ...argv], {
+        cwd,
+        env: { ...process.env, ...env },
+        encoding: "utf8",
+        stdio: ["ignore", "ignore", "pipe"],
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      const line = result.stderr.split("\n").find((l) => l.startsWith("TIME "));
+      if (result.status !== 0 || line === undefined) {
+        throw new Error(
+          `benchmark command failed (${argv.join(" ")}): ${result.stderr.slice(-2000)}`,
+        );
+      }
+      if (round === 0) return;
+      const [, wall, rssKb] = line.split(" ");
+      samples[i].wall.push(Number(wall));
+      samples[i].rssMb.push(Number(rssKb) / 1024);
+    });
+  }
+  return samples.map((s) => ({
+    wall: median(s.wall),
+    wallMin: Math.min(...s.wall),
+    wallMax: Math.max(...s.wall),
+    rssMb: median(s.rssMb),
+  }));
 }
