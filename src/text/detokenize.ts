@@ -20,35 +20,51 @@ const QUOTES = new Set(['"', "'"]);
  */
 export function detokenize(tokens: readonly string[]): string {
   let text = "";
-  let previous: string | undefined;
+  // The tokens written since the last space, which a glued token joins.
+  let chunk: string[] = [];
   let openAfter = false;
   const openQuotes = new Set<string>();
   for (const token of tokens) {
-    let attachBefore = false;
-    let attachAfter = false;
-    if (token === "'" && !openQuotes.has(token) && isPlural(previous)) {
-      // The possessive of a plural: `the dogs' owner`.
-      attachBefore = true;
-    } else if (QUOTES.has(token)) {
-      const closing = openQuotes.has(token);
-      if (closing) openQuotes.delete(token);
-      else openQuotes.add(token);
-      attachBefore = closing;
-      attachAfter = !closing;
-    } else {
-      attachBefore = CLOSERS.has(token) || isSuffix(token);
-      attachAfter = OPENERS.has(token);
-    }
+    const previous = chunk[chunk.length - 1];
+    const { before, after } = attachment(token, previous, openQuotes);
     const glue =
       previous !== undefined &&
-      (attachBefore || openAfter) &&
-      joinsSafely(previous, token);
-    if (previous !== undefined) text += glue ? "" : " ";
+      (before || openAfter) &&
+      joinsSafely(chunk, token);
+    if (glue) chunk.push(token);
+    else {
+      if (previous !== undefined) text += " ";
+      chunk = [token];
+    }
     text += token;
-    previous = token;
-    openAfter = attachAfter;
+    openAfter = after;
   }
   return text;
+}
+
+/**
+ * Tells whether `token` is written against the token before it, the one
+ * after it, or neither. Updates `openQuotes`, the quotes open so far.
+ */
+function attachment(
+  token: string,
+  previous: string | undefined,
+  openQuotes: Set<string>,
+): { before: boolean; after: boolean } {
+  if (token === "'" && !openQuotes.has(token) && isPlural(previous)) {
+    // The possessive of a plural: `the dogs' owner`.
+    return { before: true, after: false };
+  }
+  if (QUOTES.has(token)) {
+    const closing = openQuotes.has(token);
+    if (closing) openQuotes.delete(token);
+    else openQuotes.add(token);
+    return { before: closing, after: !closing };
+  }
+  return {
+    before: CLOSERS.has(token) || isSuffix(token),
+    after: OPENERS.has(token),
+  };
 }
 
 function isPlural(token: string | undefined): boolean {
@@ -59,8 +75,11 @@ function isSuffix(token: string): boolean {
   return token === ELLIPSIS_TOKEN || CONTRACTION_SUFFIXES.includes(token);
 }
 
-/** Tells whether `left + right` tokenizes back into exactly the two. */
-function joinsSafely(left: string, right: string): boolean {
-  const again = tokenize(left + right);
-  return again.length === 2 && again[0] === left && again[1] === right;
+/** Tells whether the glued text tokenizes back into the same tokens. */
+function joinsSafely(chunk: readonly string[], token: string): boolean {
+  const again = tokenize(chunk.join("") + token);
+  return (
+    again.length === chunk.length + 1 &&
+    again.every((piece, i) => piece === (chunk[i] ?? token))
+  );
 }

@@ -23,9 +23,9 @@ export interface SentenceEmbedding {
   used: string[];
   /** Rows of `used` in the vocabulary. */
   usedIndices: number[];
-  /** Tokens (or parts of hyphenated tokens) the vocabulary lacks; warned. */
+  /** Tokens (or parts of hyphenated tokens) missing from the vocabulary, warned about. */
   unknown: string[];
-  /** Single letters, numbers and possessive `'s`; logged as debug only. */
+  /** Single letters, numbers and possessive `'s`, logged at debug level only. */
   ignored: string[];
   /** The mean of the used words' vectors (float32, `vectors.dim` numbers). */
   vector: Float32Array;
@@ -33,13 +33,16 @@ export interface SentenceEmbedding {
 
 /** Options of {@link embedSentence}. */
 export interface EmbedOptions {
-  /** Receives the unknown-token warning and ignored-token detail; silent. */
+  /**
+   * Logger for the unknown-token warning and the ignored-token debug line.
+   * Default: silent.
+   */
   logger?: Logger;
-  /** 1-based number of the sentence, used in messages; default 1. */
+  /** Number of the sentence in messages, counted from 1. Default: 1. */
   position?: number;
 }
 
-/** Which vocabulary rows stand for a token sequence, gathered. */
+/** Vocabulary words and skipped tokens of a token sequence, concatenated. */
 interface Gathered {
   used: string[];
   usedIndices: number[];

@@ -5,7 +5,7 @@ import { DASH_TOKEN, ELLIPSIS_TOKEN } from "./normalize.js";
  * Maps the tokens GloVe's vocabulary lacks to the vocabulary word that
  * carries their meaning, so a negation is never lost: `n't` -> `not`.
  * `'d` is read as `would` (it can also be `had`). The ellipsis and dash
- * map to the forms the shipped vocabulary holds.
+ * map to the forms the shipped vocabulary contains.
  */
 export const PIECE_WORDS: Readonly<Record<string, string>> = {
   "n't": "not",
@@ -20,7 +20,7 @@ export const PIECE_WORDS: Readonly<Record<string, string>> = {
 
 /**
  * Words after which `'s` means `is` (`it's`, `that's`, `there's`). After
- * `let` it means `us`; after any other word it is the possessive (`john's`),
+ * `let` it means `us`. After any other word it is the possessive (`john's`),
  * which carries no vector of its own and is ignored.
  */
 export const IS_BEFORE_S: ReadonlySet<string> = new Set(
@@ -31,10 +31,11 @@ export const IS_BEFORE_S: ReadonlySet<string> = new Set(
 );
 
 /**
- * Stems that GloVe holds with another meaning, mapped to the word they
- * stand for before `n't`: `shan't` -> `sha n't`, and `sha` is mostly a
- * name. (`ca` and `wo` from `can't` and `won't` are kept: GloVe learned
- * them from those contractions, and their nearest words are modal verbs.)
+ * Contraction stems mapped to their verb before `n't`, because GloVe
+ * learned the stem with another meaning: `shan't` gives `sha n't`, and the
+ * vector of `sha` is close to Chinese names (cosine 0.08 with `shall`).
+ * The stems `ca` and `wo` are kept, because their vectors are close to
+ * `can` and `will` (cosine 0.78 and 0.81).
  */
 export const STEMS_BEFORE_NOT: Readonly<Record<string, string>> = {
   sha: "shall",
@@ -51,21 +52,21 @@ const LIGATURES: Readonly<Record<string, string>> = {
   ı: "i",
 };
 
-/** How a token found its vocabulary words, if it did. */
+/** Outcome of looking up one token, as {@link TokenLookup.status}. */
 export type TokenStatus = "known" | "mapped" | "ignored" | "unknown";
 
-/** Tells which vocabulary words stand for one token. */
+/** Result of looking up one token: the vocabulary words that replace it. */
 export interface TokenLookup {
-  /** The token as {@link tokenize} produced it. */
+  /** The token, as `tokenize` returned it. */
   token: string;
   /**
-   * `known`: the token is a vocabulary word; `mapped`: a rule found its
-   * words (`n't` -> `not`, `café` -> `cafe`, `10-year` -> `year`);
+   * `known`: the token is a vocabulary word. `mapped`: a rule found its
+   * words (`n't` -> `not`, `café` -> `cafe`, `10-year` -> `year`).
    * `ignored`: a single letter, number or possessive `'s`, which the
-   * vocabulary never holds; `unknown`: none of these.
+   * vocabulary never contains. `unknown`: none of these.
    */
   status: TokenStatus;
-  /** Vocabulary words that stand for the token, in order. */
+  /** Vocabulary words that replace the token, in order. */
   words: string[];
   /** Rows of `words` in the vocabulary. */
   indices: number[];
@@ -128,7 +129,7 @@ function lookupToken(
 }
 
 /**
- * Returns the word a token stands for in its context, `null` when the
+ * Returns the word that replaces a token in its context, `null` when the
  * context makes it a possessive `'s`, or undefined when the context does
  * not matter.
  */
@@ -193,7 +194,7 @@ function result(
 
 /**
  * Folds accented and ligature letters to ASCII: `café` -> `cafe`,
- * `cœur` -> `coeur`. The shipped vocabulary holds ASCII words only.
+ * `cœur` -> `coeur`. The shipped vocabulary contains ASCII words only.
  */
 export function foldAccents(word: string): string {
   if (!NON_ASCII.test(word)) return word;

@@ -65,7 +65,7 @@ export function noKnownWordError(
 export function noKnownTokensError(tokens: readonly string[]): UsageError {
   const shown = tokens.length === 0 ? "(none)" : listTokens(tokens);
   return new UsageError(
-    `embedTokens: no known word among tokens ${shown}; pass at least one token the vocabulary holds.`,
+    `embedTokens: no known word among tokens ${shown}; pass at least one token found in the vocabulary.`,
   );
 }
 

@@ -3,22 +3,22 @@
 /** Line-break tags as found in IMDB reviews: `<br />`, `<br/>`, `<BR>`. */
 const BREAK_TAG = /<br\s*\/?\s*>/giu;
 
-/** Curly and typographic single quotes; all fold to `'`. */
+/** Curly and typographic single quotes, folded to `'`. */
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\uFF07]/gu;
 
-/** Curly and typographic double quotes; all fold to `"`. */
+/** Curly and typographic double quotes, folded to `"`. */
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\uFF02]/gu;
 
 /** Penn Treebank style quotes written with two characters. */
 const PAIRED_QUOTES = /``|''/gu;
 
-/** Dashes written as one character; they become `--`. */
+/** Dashes written as one character, folded to `--`. */
 const DASHES = /[\u2012\u2013\u2014\u2015\u2E3A\u2E3B]/gu;
 
-/** The ellipsis character; it becomes `...`. */
+/** The ellipsis character, folded to `...`. */
 const ELLIPSIS = /\u2026/gu;
 
-/** Control characters; they separate tokens like a space does. */
+/** Control characters, which separate tokens like a space does. */
 const CONTROLS = /\p{Cc}/gu;
 
 /**

@@ -43,15 +43,17 @@ export function scanAscii(
     } else if (code === DOT || code === HYPHEN) {
       let end = i + 1;
       while (text.charCodeAt(end) === code) end++;
-      onToken(
-        end - i === 1 ? text[i]! : code === DOT ? ELLIPSIS_TOKEN : DASH_TOKEN,
-      );
+      onToken(end - i === 1 ? text[i]! : runToken(code));
       i = end;
     } else {
       onToken(text[i]!);
       i++;
     }
   }
+}
+
+function runToken(code: number): string {
+  return code === DOT ? ELLIPSIS_TOKEN : DASH_TOKEN;
 }
 
 /**

@@ -130,7 +130,7 @@ function wordEnd(graphemes: string[], kinds: Kind[], start: number): number {
 }
 
 /**
- * Splits the contraction endings off `word`: `don't` -> `do`, `n't`;
+ * Splits the contraction endings off `word`: `don't` -> `do`, `n't`, and
  * `they'll've` -> `they`, `'ll`, `'ve`. A word that is only an ending
  * stays whole.
  */

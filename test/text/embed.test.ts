@@ -168,14 +168,14 @@ describe("embedTokens", () => {
   it("rejects unknown tokens only", () => {
     const error = thrown(() => embedTokens(smallVectors(), ["zxqv", "i"]));
     expect(error.message).toBe(
-      "embedTokens: no known word among tokens zxqv, i; pass at least one token the vocabulary holds.",
+      "embedTokens: no known word among tokens zxqv, i; pass at least one token found in the vocabulary.",
     );
   });
 
   it("rejects an empty list", () => {
     const error = thrown(() => embedTokens(smallVectors(), []));
     expect(error.message).toBe(
-      "embedTokens: no known word among tokens (none); pass at least one token the vocabulary holds.",
+      "embedTokens: no known word among tokens (none); pass at least one token found in the vocabulary.",
     );
   });
 });

@@ -2,8 +2,8 @@ import { createWordVectors } from "../../src/embeddings/index.js";
 import type { WordVectors } from "../../src/embeddings/index.js";
 
 /**
- * Words of the small test vocabulary. Like GloVe's, it holds no single
- * letter, digit or contraction piece; `ca` and `wo` are there.
+ * Words of the small test vocabulary. Like GloVe's, it contains no single
+ * letter, digit or contraction piece, but it contains `ca` and `wo`.
  */
 export const SMALL_WORDS = [
   "the",
@@ -58,7 +58,7 @@ export function expectedMean(words: readonly string[]): number[] {
   return [mean((i) => i), mean((i) => 10 + i), mean((i) => -i)];
 }
 
-/** A logger that records every message by level. */
+/** Creates a logger that records every message with its level. */
 export function recordingLogger(): {
   debug: (message: string) => void;
   info: (message: string) => void;

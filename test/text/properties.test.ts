@@ -1,0 +1,103 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { detokenize, tokenize } from "../../src/text/index.js";
+
+/** Pieces that exercise every tokenizer rule when glued together. */
+const PIECES = [
+  "don't",
+  "can't",
+  "won't",
+  "it's",
+  "they're",
+  "I'll",
+  "we've",
+  "I'm",
+  "you'd",
+  "o'clock",
+  "dogs'",
+  "'",
+  "''",
+  "``",
+  '"',
+  "well-known",
+  "-",
+  "--",
+  "---",
+  ".",
+  "..",
+  "...",
+  ",",
+  "!",
+  "?",
+  "(",
+  ")",
+  "$",
+  "%",
+  "3.14",
+  "1,000",
+  "1990",
+  "<br />",
+  "<br/>",
+  "<BR>",
+  "\u2019",
+  "\u201c",
+  "\u2026",
+  "\u2014",
+  "caf\u00e9",
+  "\ud83d\ude00",
+  "\ud83d\udc4d\ud83c\udffd",
+  "A",
+  "i",
+  "Love",
+  "n't",
+  "'s",
+  " ",
+  "  ",
+  "\t",
+  "\n",
+];
+
+const asciiish = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(...PIECES),
+      fc.string({ unit: "grapheme-ascii", maxLength: 6 }),
+    ),
+    { maxLength: 12 },
+  )
+  .map((parts) => parts.join(""));
+
+const anyText = fc.string({ unit: "grapheme", maxLength: 40 });
+const binaryText = fc.string({ unit: "binary", maxLength: 40 });
+
+describe("tokenize properties", () => {
+  it.each([
+    ["ASCII-ish text", asciiish],
+    ["Unicode graphemes", anyText],
+    ["any code units", binaryText],
+  ])("never yields blank tokens from %s", (_, text) => {
+    fc.assert(
+      fc.property(text, (input) => {
+        for (const token of tokenize(input)) {
+          expect(token).not.toBe("");
+          expect(token).not.toMatch(/\s/u);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    ["ASCII-ish text", asciiish],
+    ["Unicode graphemes", anyText],
+    ["any code units", binaryText],
+  ])("round-trips detokenize on %s", (_, text) => {
+    fc.assert(
+      fc.property(text, (input) => {
+        const tokens = tokenize(input);
+        expect(tokenize(detokenize(tokens))).toEqual(tokens);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
