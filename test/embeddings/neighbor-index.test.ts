@@ -129,6 +129,13 @@ describe("createNeighborIndex on GloVe", () => {
   });
 });
 
+/** A search with one invalid argument. */
+interface BadSearch {
+  k?: number;
+  excludeSelf?: boolean;
+  queries?: number[];
+}
+
 describe("createNeighborIndex on small matrices", () => {
   it.each(["wasm", "js"] as const)(
     "breaks ties by lower row, %s",
@@ -204,7 +211,7 @@ describe("createNeighborIndex on small matrices", () => {
       { queries: [1, NaN] },
       "search neighbours: query 0 has the value NaN at dimension 1; pass finite numbers.",
     ],
-  ])("rejects %o", async (bad, message) => {
+  ] as Array<[BadSearch, string]>)("rejects %o", async (bad, message) => {
     const index = createNeighborIndex({ dim: 2, matrix: new Float32Array(6) });
     const queries = new Float32Array(bad.queries ?? [1, 1]);
     await expect(
