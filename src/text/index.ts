@@ -1,7 +1,9 @@
 export {
   TOKENIZER_VERSION,
   CONTRACTION_SUFFIXES,
+  splitContraction,
   tokenize,
+  tokenizesWhole,
 } from "./tokenize.js";
 export { detokenize } from "./detokenize.js";
 export { normalizeText } from "./normalize.js";

@@ -14,18 +14,19 @@ export function quoteSentence(text: string): string {
   return JSON.stringify(`${cut}...`);
 }
 
+/** Lists tokens once each, in their first order, separated by commas. */
 function listTokens(tokens: readonly string[]): string {
-  return tokens.join(", ");
+  return [...new Set(tokens)].join(", ");
 }
 
 function describeUnknown(unknown: readonly string[]): string {
-  return unknown.length === 1
+  return new Set(unknown).size === 1
     ? `token ${unknown[0]} is not in the vocabulary`
     : `tokens ${listTokens(unknown)} are not in the vocabulary`;
 }
 
 function describeIgnored(ignored: readonly string[]): string {
-  const verb = ignored.length === 1 ? "is" : "are";
+  const verb = new Set(ignored).size === 1 ? "is" : "are";
   return `${listTokens(ignored)} ${verb} ignored (single letters, numbers and the possessive 's have no vector in the vocabulary)`;
 }
 

@@ -130,6 +130,16 @@ function wordEnd(graphemes: string[], kinds: Kind[], start: number): number {
 }
 
 /**
+ * Tells whether `tokenize(word)` returns exactly `[word]`. A word that
+ * fails (`anti-`, `“`, `mission--pages` in GloVe) cannot be written into a
+ * sentence and read back as itself.
+ */
+export function tokenizesWhole(word: string): boolean {
+  const tokens = tokenize(word);
+  return tokens.length === 1 && tokens[0] === word;
+}
+
+/**
  * Splits the contraction endings off `word`: `don't` -> `do`, `n't`, and
  * `they'll've` -> `they`, `'ll`, `'ve`. A word that is only an ending
  * stays whole.

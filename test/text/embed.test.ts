@@ -143,6 +143,13 @@ describe("embedSentence", () => {
     expect(error.exitCode).toBe(1);
   });
 
+  it("lists repeated tokens once", () => {
+    const error = thrown(() => embedSentence(smallVectors(), "zxqv zxqv i i"));
+    expect(error.message).toBe(
+      `no known word in sentence 1 ("zxqv zxqv i i"): token zxqv is not in the vocabulary and i is ignored (single letters, numbers and the possessive 's have no vector in the vocabulary); check the spelling or use --vocab-size to search more words`,
+    );
+  });
+
   it("names the sentence position", () => {
     const error = thrown(() =>
       embedSentence(smallVectors(), "", { position: 7 }),

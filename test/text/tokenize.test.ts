@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tokenize } from "../../src/text/index.js";
+import { tokenize, tokenizesWhole } from "../../src/text/index.js";
 
 describe("tokenize", () => {
   it.each([
@@ -102,5 +102,21 @@ describe("tokenize", () => {
     ["lone combining mark", "\u0301"],
   ])("returns nothing for %s", (_, text) => {
     expect(tokenize(text)).toEqual([]);
+  });
+});
+
+describe("tokenizesWhole", () => {
+  it.each([
+    ["great", true],
+    ["well-known", true],
+    [",", true],
+    ["h1n1", true],
+    ["anti-", false],
+    ["mission--pages", false],
+    ["\u201c", false],
+    ["don't", false],
+    ["Great", false],
+  ])("tells %s", (word, expected) => {
+    expect(tokenizesWhole(word)).toBe(expected);
   });
 });
