@@ -14,6 +14,7 @@ export * from "./projector/index.js";
 export * from "./layout/index.js";
 export * from "./preview/index.js";
 export * from "./publish/index.js";
+export * from "./serve/index.js";
 export * from "./export/index.js";
 export { runCli } from "./cli/main.js";
 export { VERSION } from "./version.js";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { expect } from "vitest";
 
@@ -63,6 +63,8 @@ export interface RunOverrides {
   vectors?: string;
   metadata?: string;
   bookmarks?: string | null;
+  /** Directory to write into; default a new temporary directory. */
+  dir?: string;
 }
 
 /**
@@ -71,7 +73,8 @@ export interface RunOverrides {
  * bookmarks, trajectory, manifest and summary.
  */
 export async function makeRun(overrides: RunOverrides = {}): Promise<string> {
-  const dir = await makeTempDir("textdream-publish-");
+  const dir = overrides.dir ?? (await makeTempDir("textdream-publish-"));
+  await mkdir(dir, { recursive: true });
   const vectors =
     overrides.vectors ??
     "0.1\t0.2\t0.3\n0.4\t0.5\t0.6\n-0.1\t-0.2\t-0.3\n1\t0\t-1\n";
