@@ -19,3 +19,4 @@ export {
 } from "./config.js";
 export type { ManifestInput } from "./manifest.js";
 export { writeManifest } from "./manifest.js";
+export * from "./bookmarks.js";
