@@ -19,4 +19,6 @@ export {
 } from "./config.js";
 export type { ManifestInput } from "./manifest.js";
 export { writeManifest } from "./manifest.js";
+export type { VerifyProblem, VerifyReport } from "./verify-types.js";
+export { verifyRun } from "./verify.js";
 export * from "./bookmarks.js";

@@ -27,7 +27,7 @@ export interface ManifestInput {
  * Writes `manifest.json` into `dir` atomically: the run's tool, command,
  * options, seed, model and, per file, its size, row count and sha256,
  * sorted by file name. Files given by name are read and summarised. The
- * manifest holds no timestamp, so the same inputs and seed give the same
+ * manifest contains no timestamp, so the same inputs and seed give the same
  * bytes. Returns the manifest's own summary.
  */
 export async function writeManifest(

@@ -10,7 +10,7 @@ import { TsvBlockWriter } from "./tsv-blocks.js";
 import { TsvFormatPool } from "./tsv-pool.js";
 import { nonFiniteError } from "./tsv-rows.js";
 
-/** Rows of vectors in chunks; each chunk holds k rows x dim, row-major. */
+/** Rows of vectors in chunks; each chunk contains k rows x dim, row-major. */
 export type RowChunks = AsyncIterable<Float32Array> | Iterable<Float32Array>;
 
 /** Options of {@link writeVectorsTsv} and {@link writeVectorsBytes}. */
@@ -132,7 +132,7 @@ function checkChunk(
 ): number {
   if (!(chunk instanceof Float32Array) || chunk.length % dim !== 0) {
     throw new UsageError(
-      `${operation}: the chunk starting at row ${row} holds ${chunk.length} values; expected a Float32Array of whole rows of ${dim}. Pass k x ${dim} values per chunk.`,
+      `${operation}: the chunk starting at row ${row} contains ${chunk.length} values; expected a Float32Array of whole rows of ${dim}. Pass k x ${dim} values per chunk.`,
     );
   }
   return chunk.length / dim;
