@@ -205,7 +205,7 @@ describe("verifyRun", () => {
     expect(problems[0]).toEqual({
       file: "vectors.bytes",
       line: undefined,
-      message: expect.stringMatching(/holds 44 bytes, which is not a whole/),
+      message: expect.stringMatching(/contains 44 bytes, which is not a whole/),
     });
   });
 
