@@ -68,7 +68,9 @@ describe("serveRun", () => {
   it("rewrites the config to absolute URLs", async () => {
     const dir = await makeRun();
     served = await serveRun(dir);
-    const config = await (await fetch(served.configUrl)).json();
+    const config = (await (await fetch(served.configUrl)).json()) as {
+      embeddings: Array<Record<string, string>>;
+    };
     expect(config.embeddings[0]).toEqual({
       tensorName: "textdream",
       tensorShape: [4, 3],
