@@ -1,6 +1,7 @@
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
 
+import { verifyBookmarks } from "./bookmarks.js";
 import { RUN_FILES } from "./run-files.js";
 import {
   pathProblem,
@@ -143,35 +144,13 @@ async function readablePath(
 }
 
 /**
- * Checks the bookmarks file `path` in `dir` for a run of `points` points.
- * NOTE: this is the hook for the full bookmarks check (saved states and
- * their per-point layouts); until it lands, it only checks that the file
- * is a JSON array, which is what the projector requires to open it.
+ * Checks the bookmarks file `path` in `dir` for a run of `points` points:
+ * the hook through which verifyRun reaches the bookmarks checker.
  */
 export async function verifyBookmarksHook(
   dir: string,
   path: string,
   points: number,
 ): Promise<VerifyProblem[]> {
-  void points;
-  const text = await readFile(join(dir, path), "utf8");
-  try {
-    if (Array.isArray(JSON.parse(text))) return [];
-  } catch (error) {
-    return [
-      {
-        file: path,
-        line: 1,
-        message: `is not valid JSON (${(error as Error).message}); the projector cannot open the bookmarks. Write them again with textdream preview.`,
-      },
-    ];
-  }
-  return [
-    {
-      file: path,
-      line: 1,
-      message:
-        "is not a JSON array of saved states; the projector cannot open the bookmarks. Write them again with textdream preview.",
-    },
-  ];
+  return verifyBookmarks(dir, path, points);
 }
