@@ -131,8 +131,11 @@ function sliceVocabulary(
     end = -1;
     for (let i = 0; i < rows; i++) end = cache.wordBytes.indexOf(10, end + 1);
   }
-  const text = cache.wordBytes.toString("utf8", 0, end);
-  const words = text.split("\n");
+  const words = cache.wordBytes.toString("latin1", 0, end).split("\n");
+  for (const row of cache.nonAscii) {
+    if (row >= rows) break;
+    words[row] = Buffer.from(words[row]!, "latin1").toString("utf8");
+  }
   return createWordVectors(
     words,
     cache.matrix.subarray(0, rows * cache.dim),
