@@ -34,7 +34,7 @@ export interface GistClientOptions {
   /** REST API base URL; default https://api.github.com. */
   apiUrl: string;
   logger: Logger;
-  /** Most seconds to wait for rate limits in total; default 60. */
+  /** Maximum total wait for rate limits, in seconds; default 60. */
   maxWaitSeconds?: number;
   /** Retries of a request that failed with 5xx or a dropped connection; default 3 (waits 1, 4, 9 s). */
   retries?: number;
@@ -57,7 +57,7 @@ const RetryingOctokit = Octokit.plugin(retry, throttling);
 
 /**
  * Creates a gist client over Octokit with the retry and throttling plugins:
- * 5xx answers are retried with back-off, rate limits wait as GitHub's
+ * 5xx responses are retried with back-off, rate limits wait as GitHub's
  * headers say (shown through `logger.info`) within `maxWaitSeconds` in
  * total, and every failure becomes a RemoteError without the token.
  */
@@ -115,11 +115,11 @@ interface RequestInfo {
 /** Tracks rate-limit waits against the total allowed. */
 function waitBudget(maxSeconds: number, logger: Logger) {
   let waited = 0;
-  let refused: number | undefined;
+  let rejected: number | undefined;
   return {
     allow(seconds: number, kind: string, request: RequestInfo): boolean {
       if (waited + seconds > maxSeconds) {
-        refused = seconds;
+        rejected = seconds;
         return false;
       }
       waited += seconds;
@@ -131,7 +131,7 @@ function waitBudget(maxSeconds: number, logger: Logger) {
     state: () => ({
       waitedSeconds: waited,
       maxWaitSeconds: maxSeconds,
-      refusedSeconds: refused,
+      rejectedWaitSeconds: rejected,
     }),
   };
 }

@@ -36,16 +36,18 @@ export async function planPublish(
   const sized = (files: typeof inputs.data) =>
     files.map((file) => ({ name: file.name, size: file.size }));
   const config = { name: RUN_FILES.config, size: undefined };
+
   if (target === undefined) {
     return [
       { method: "POST", path: "/gists", files: sized(inputs.data) },
       {
         method: "PATCH",
-        path: "/gists/<id from the first answer>",
+        path: "/gists/<id from the first response>",
         files: [config],
       },
     ];
   }
+
   const changed = inputs.data.filter(
     (file) => prior?.files[file.name]?.sha256 !== file.sha256,
   );

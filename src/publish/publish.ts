@@ -38,7 +38,7 @@ export interface PublishOptions {
   description?: string;
   /** Gist to update; default the one in `published.json`, else a new one. */
   gistId?: string;
-  /** Most seconds to wait for rate limits in total; default 60. */
+  /** Maximum total wait for rate limits, in seconds; default 60. */
   maxWaitSeconds?: number;
   /** Retries after a 5xx or a dropped connection; default 3. */
   retries?: number;
@@ -47,12 +47,12 @@ export interface PublishOptions {
   now?: () => Date;
 }
 
-/** What {@link publishRun} did. */
+/** Outcome of {@link publishRun}. */
 export interface PublishResult {
   record: PublishedRecord;
   /** Files sent, in request order. */
   uploaded: string[];
-  /** Data files skipped because GitHub already holds the same bytes. */
+  /** Data files skipped because the gist already contains the same bytes. */
   unchanged: string[];
 }
 
@@ -82,6 +82,7 @@ export async function publishRun(
   const apiUrl = normalizeApiUrl(options.apiUrl);
   const prior = selectPrior(await readPublished(dir), apiUrl, options, logger);
   if (!options.token) throw missingTokenError();
+
   const client = createGistClient({
     ...options,
     token: options.token,
@@ -101,9 +102,11 @@ export async function publishRun(
       defaultDescription(trajectory, inputs.config),
     uploaded: [],
   };
+
   const data = await writeData(session);
   const record = await writeConfig(session, data.gist, data.revision);
   await writeBlogSnippet(dir, record, trajectory);
+
   const unchanged = inputs.data
     .map((file) => file.name)
     .filter((name) => !session.uploaded.includes(name));
@@ -159,12 +162,14 @@ async function writeData(
     session.uploaded.push(...inputs.data.map((file) => file.name));
     return recordData(session, gist, gist.revision ?? "");
   }
+
   const existing = await client.get(target);
   if (options.public === true && !existing.public) {
     options.logger.warn(
       `gist ${target} is secret and GitHub cannot make a secret gist public; it stays secret (delete published.json to publish a new public gist).`,
     );
   }
+
   const changed = inputs.data.filter(
     (file) => !isUnchanged(file, prior, existing),
   );
@@ -174,14 +179,16 @@ async function writeData(
   if (changed.length === 0 && !newDescription && prior) {
     return { gist: existing, revision: prior.dataRevision };
   }
+
   const gist = await client.update(target, {
     ...(newDescription ? { description: session.description } : {}),
     files: filesBody(changed),
   });
   session.uploaded.push(...changed.map((file) => file.name));
-  const revision =
-    changed.length === 0 && prior ? prior.dataRevision : (gist.revision ?? "");
-  return recordData(session, gist, revision);
+  if (changed.length === 0 && prior) {
+    return recordData(session, gist, prior.dataRevision, false);
+  }
+  return recordData(session, gist, gist.revision ?? "");
 }
 
 function isUnchanged(
@@ -199,17 +206,23 @@ function filesBody(files: UploadFile[]): Record<string, { content: string }> {
   return Object.fromEntries(files.map((f) => [f.name, { content: f.content }]));
 }
 
-/** Records the data write in `published.json` before the config write. */
+/**
+ * Records the data write in `published.json` before the config write.
+ * When data files were sent, the recorded config no longer applies.
+ */
 async function recordData(
   session: Session,
   gist: GistInfo,
   revision: string,
+  dataSent = true,
 ): Promise<{ gist: GistInfo; revision: string }> {
   const record = buildRecord(session, gist, revision);
-  record.complete = false;
-  delete record.configUrl;
-  delete record.projectorUrl;
-  delete record.files[RUN_FILES.config];
+  if (dataSent) {
+    record.complete = false;
+    delete record.configUrl;
+    delete record.projectorUrl;
+    delete record.files[RUN_FILES.config];
+  }
   await writePublished(session.dir, record);
   session.prior = record;
   return { gist, revision };
@@ -265,7 +278,7 @@ export function publishedConfigText(
   return `${JSON.stringify({ ...inputs.config, embeddings }, null, 2)}\n`;
 }
 
-/** Sends the config unless GitHub already holds the same one. */
+/** Sends the config unless the gist already contains the same one. */
 async function writeConfig(
   session: Session,
   gist: GistInfo,
@@ -279,6 +292,7 @@ async function writeConfig(
   );
   const size = Buffer.byteLength(content);
   checkSize(name, size);
+
   const sha256 = sha256Text(content);
   const prior = session.prior;
   const same =
@@ -286,10 +300,12 @@ async function writeConfig(
     prior.files[name]?.sha256 === sha256 &&
     gist.files[name]?.size === size;
   if (same && prior.configUrl) return prior;
+
   const written = await session.client.update(gist.id, {
     files: { [name]: { content } },
   });
   session.uploaded.push(name);
+
   const configUrl = pinnedRawUrl(written, name, written.revision);
   const final: PublishedRecord = {
     ...record,

@@ -1,7 +1,7 @@
 import { RemoteError } from "../errors.js";
 import { NEW_TOKEN_URL, redactToken } from "./token.js";
 
-/** What {@link toRemoteError} knows besides the error itself. */
+/** Context {@link toRemoteError} needs besides the error itself. */
 export interface RemoteErrorContext {
   /** The request that failed, such as `PATCH /gists/<id>`. */
   operation: string;
@@ -11,8 +11,8 @@ export interface RemoteErrorContext {
   waitedSeconds: number;
   /** The bound on those waits (`--max-wait`). */
   maxWaitSeconds: number;
-  /** The wait GitHub asked for that the bound refused, if any. */
-  refusedSeconds: number | undefined;
+  /** Wait in seconds that GitHub requested and the bound rejected, if any. */
+  rejectedWaitSeconds: number | undefined;
 }
 
 interface OctokitLikeError {
@@ -22,8 +22,8 @@ interface OctokitLikeError {
 }
 
 /**
- * Turns an Octokit failure into a RemoteError whose message says what to
- * do. The token is removed from the message, and the cause keeps only the
+ * Turns an Octokit failure into a RemoteError whose message names the
+ * fix. The token is removed from the message, and the cause keeps only the
  * redacted message and status (Octokit errors carry the request, body and
  * headers included).
  */
@@ -107,6 +107,6 @@ function rateLimitMessage(
   const when =
     headers["x-ratelimit-remaining"] === "0" && Number.isFinite(reset)
       ? `the limit resets at ${new Date(reset * 1000).toISOString()}`
-      : `GitHub asked to wait ${headers["retry-after"] ?? context.refusedSeconds ?? "?"} s`;
+      : `GitHub requested a wait of ${headers["retry-after"] ?? context.rejectedWaitSeconds ?? "?"} s`;
   return `${context.operation} hit GitHub's rate limit: ${when}, beyond the --max-wait bound of ${context.maxWaitSeconds} s (already waited ${context.waitedSeconds} s); nothing more was sent and the run's data files are untouched. Run publish again later (it resumes from published.json) or raise --max-wait.`;
 }

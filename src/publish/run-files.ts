@@ -35,7 +35,7 @@ export interface ProjectorConfigFile {
   [key: string]: unknown;
 }
 
-/** What a publish uploads: the config and the data files it names. */
+/** Files a publish uploads: the config and the data files it names. */
 export interface PublishInputs {
   config: ProjectorConfigFile;
   data: UploadFile[];
@@ -103,7 +103,7 @@ function checkPath(value: unknown, key: string): string {
   }
   if (value.endsWith(".bytes")) {
     throw new UsageError(
-      `publish cannot upload ${value}: a gist holds text files only, and ${key} names raw float32 bytes; expected vectors.tsv: export the run with TSV vectors and publish again.`,
+      `publish cannot upload ${value}: a gist stores text files only, and ${key} names raw float32 bytes; expected vectors.tsv: export the run with TSV vectors and publish again.`,
     );
   }
   return value;

@@ -20,7 +20,7 @@ const FIGURES: ReadonlyArray<[string, string]> = [
   ["layout", "Two-dimensional layout of the dream and its vocabulary"],
 ];
 
-/** What {@link renderBlogSnippet} fills the template with. */
+/** Values {@link renderBlogSnippet} fills the template with. */
 export interface SnippetInput {
   trajectory: TrajectoryFile | undefined;
   projectorUrl: string;

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 
 import { UsageError } from "../errors.js";
 
-/** Where {@link resolveToken} looks for a GitHub token. */
+/** Sources {@link resolveToken} reads a GitHub token from. */
 export interface TokenSources {
   /** Environment with `GITHUB_TOKEN` or `GH_TOKEN`. */
   env: NodeJS.ProcessEnv;
@@ -39,7 +39,7 @@ export async function resolveToken(
     const token = text.trim();
     if (token === "" || /\s/.test(token)) {
       throw new UsageError(
-        `publish read the token file ${path} but it holds ${token === "" ? "nothing" : "more than one word"}; expected one GitHub token on one line: write only the token into the file.`,
+        `publish read the token file ${path} but it contains ${token === "" ? "nothing" : "more than one word"}; expected one GitHub token on one line: write only the token into the file.`,
       );
     }
     return token;

@@ -5,12 +5,12 @@ import type { TrajectoryFile } from "../dream/trajectory.js";
 import { RUN_FILES } from "../projector/run-files.js";
 import type { ProjectorConfigFile } from "./run-files.js";
 
-/** Longest gist description written by default, in characters. */
+/** Maximum length of the default gist description, in characters. */
 export const DESCRIPTION_LIMIT = 250;
 
 /**
- * Reads `trajectory.json` from `dir`; returns undefined when the run has
- * none (an `export` run) or it cannot be parsed, since a publish needs it
+ * Reads `trajectory.json` from `dir`. Returns undefined when the run has
+ * none (an `export` run) or it cannot be parsed, because a publish uses it
  * only for text.
  */
 export async function readTrajectoryIfAny(

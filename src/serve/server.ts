@@ -53,7 +53,7 @@ const CONTENT_TYPES: Record<string, string> = {
  * Serves the run directory `dir` over HTTP for the hosted Embedding
  * Projector: only files named in RUN_FILES that are regular files inside
  * the run, with `Access-Control-Allow-Origin: *`, the private-network
- * preflight answer, and `projector_config.json` rewritten to absolute URLs
+ * preflight response, and `projector_config.json` rewritten to absolute URLs
  * on this server.
  */
 export async function serveRun(
@@ -127,7 +127,7 @@ function corsHeaders(): Record<string, string> {
   return { "access-control-allow-origin": "*", "cache-control": "no-store" };
 }
 
-/** Answers one request; returns the status sent. */
+/** Handles one request and returns the status code sent. */
 async function handle(
   root: string,
   base: string,
@@ -179,9 +179,9 @@ function preflight(req: IncomingMessage, res: ServerResponse): number {
 }
 
 /**
- * Returns the run file a request path names, or undefined when the path is
- * not exactly `/<name>` for an allowed name; dot segments, encoded slashes
- * and nested paths never match.
+ * Returns the run file a request path names, or undefined unless the path
+ * is exactly `/<name>` for an allowed name. So dot segments, encoded
+ * slashes and nested paths never match.
  */
 export function requestedName(url: string): string | undefined {
   const path = url.split(/[?#]/, 1)[0];

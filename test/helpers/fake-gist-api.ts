@@ -8,13 +8,15 @@ import {
 } from "./fake-gist-store.js";
 import { validateRequest } from "./openapi.js";
 
-/** A failure the fake answers with instead of doing the work. */
+/** A failure the fake returns instead of doing the work. */
 export type Fault =
   | { kind: "status"; status: 500 | 502 | 503 }
   | { kind: "secondary"; retryAfter: number; status?: 403 | 429 }
   | { kind: "primary"; resetInSeconds: number }
   | { kind: "validation" }
-  | { kind: "drop" };
+  | { kind: "drop" }
+  /** A 500 whose message repeats the request's Authorization header. */
+  | { kind: "echo" };
 
 /** Which requests a fault applies to and how many times. */
 export interface FaultRule {
@@ -112,7 +114,7 @@ function validationFailed(): Reply {
   return { status: 422, body };
 }
 
-/** Answers a gist API request. */
+/** Handles a gist API request and returns the reply. */
 export function route(
   state: State,
   account: FakeAccount,
@@ -154,7 +156,7 @@ function writeGist(
   gist: FakeGist | undefined,
   raw: unknown,
 ): Reply {
-  // GitHub answers 404, not 403, when the token lacks the gist scope.
+  // GitHub returns 404, not 403, when the token lacks the gist scope.
   if (!account.scopes.includes("gist")) return error(404, "Not Found");
   const method = gist ? "PATCH" : "POST";
   const route = gist ? "/gists/{gist_id}" : "/gists";
@@ -163,10 +165,12 @@ function writeGist(
     state.problems.push(...problems.map((p) => `${method} ${route}: ${p}`));
     return validationFailed();
   }
+
   const body = raw as WriteBody;
   const before = gist?.revisions[0].files ?? new Map<string, string>();
   const after = applyFiles(before, body.files ?? {});
   if (after === undefined || after.size === 0) return validationFailed();
+
   const now = state
     .now()
     .toISOString()
@@ -183,6 +187,7 @@ function writeGist(
   if (gist && body.description !== undefined) {
     target.description = body.description;
   }
+
   const changes = countChanges(before, after);
   if (!gist || !sameFiles(before, after)) {
     const parent = target.revisions[0]?.version ?? "";

@@ -118,6 +118,7 @@ async function handleApi(
     status: 0,
   };
   state.requests.push(entry);
+
   const fault = takeFault(state, method, path);
   if (fault?.kind === "drop") {
     entry.status = "dropped";
@@ -125,12 +126,16 @@ async function handleApi(
     return;
   }
   const account = authenticate(state, req.headers.authorization);
-  const reply =
-    account === undefined
-      ? error(401, "Bad credentials")
-      : fault
-        ? faultReply(fault, state)
-        : route(state, account, method, path, body);
+  let reply: Reply;
+  if (fault?.kind === "echo") {
+    reply = error(500, `Server Error for ${req.headers.authorization}`);
+  } else if (account === undefined) {
+    reply = error(401, "Bad credentials");
+  } else if (fault) {
+    reply = faultReply(fault, state);
+  } else {
+    reply = route(state, account, method, path, body);
+  }
   entry.status = reply.status;
   send(state, res, method, path, reply, account);
 }

@@ -152,7 +152,7 @@ describe("publish remote errors", () => {
     const result = await publish(dir, ["--max-wait", "2"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      "error: POST /gists hit GitHub's rate limit: GitHub asked to wait 30 s, beyond the --max-wait bound of 2 s (already waited 0 s); nothing more was sent and the run's data files are untouched. Run publish again later (it resumes from published.json) or raise --max-wait.\n",
+      "error: POST /gists hit GitHub's rate limit: GitHub requested a wait of 30 s, beyond the --max-wait bound of 2 s (already waited 0 s); nothing more was sent and the run's data files are untouched. Run publish again later (it resumes from published.json) or raise --max-wait.\n",
     );
     expect(fake.requests.length).toBe(1);
     expect(await hashFiles(dir)).toEqual(before);
@@ -227,6 +227,20 @@ describe("publish remote errors", () => {
     const record = await readRecord(dir);
     expect(record.complete).toBe(true);
     expect(record.dataRevision).toBe(partial.dataRevision);
+  });
+
+  it("redacts a token echoed by the server", async () => {
+    const dir = await makeRun();
+    fake.inject({ times: Infinity, fault: { kind: "echo" } });
+    const result = await publish(dir, [
+      "--retries",
+      "0",
+      "--verbose",
+      "--json",
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("Server Error for token [REDACTED]");
+    await expectNoToken(result, dir);
   });
 
   it("reports a 422 from GitHub", async () => {

@@ -48,6 +48,7 @@ describe("publish", () => {
       "uploaded: vectors.tsv, metadata.tsv, bookmarks.json, projector_config.json; unchanged: none\n",
     );
     expect(result.code).toBe(0);
+
     const [gist] = fake.gists.values();
     const [configRevision, dataRevision] = gist.revisions.map((r) => r.version);
     const base = `${fake.gistOrigin}/octocat/${gist.id}/raw`;
@@ -65,6 +66,7 @@ describe("publish", () => {
       metadataPath: `${base}/${dataRevision}/metadata.tsv`,
       bookmarksPath: `${base}/${dataRevision}/bookmarks.json`,
     });
+
     const configUrl = `${base}/${configRevision}/projector_config.json`;
     expect(result.stdout).toBe(
       `gist: ${fake.gistOrigin}/octocat/${gist.id}\nprojector: https://projector.tensorflow.org/?config=${encodeURIComponent(configUrl)}\n`,
@@ -241,7 +243,7 @@ describe("publish", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       "POST /gists vectors.tsv (46 bytes), metadata.tsv (112 bytes), bookmarks.json (38 bytes)\n" +
-        "PATCH /gists/<id from the first answer> projector_config.json (size known after the data write)\n",
+        "PATCH /gists/<id from the first response> projector_config.json (size known after the data write)\n",
     );
     expect(fake.requests).toEqual([]);
     await expect(readFile(join(dir, "published.json"))).rejects.toThrow();

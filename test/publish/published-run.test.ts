@@ -44,6 +44,7 @@ describe("published run", () => {
     const report = await verifyRun(run);
     expect(report.problems).toEqual([]);
     expect(report.points).toBe(6);
+
     const result = await runTextdream(
       ["publish", run, "--api-url", fake.apiUrl],
       {
@@ -51,6 +52,7 @@ describe("published run", () => {
       },
     );
     expect(result.code).toBe(0);
+
     const link = new URL(result.stdout.split("projector: ")[1].trim());
     expect(link.origin + link.pathname).toBe(
       "https://projector.tensorflow.org/",
@@ -67,6 +69,7 @@ describe("published run", () => {
     ) as {
       embeddings: Array<Record<string, unknown>>;
     };
+
     expect(published.embeddings).toHaveLength(local.embeddings.length);
     for (const [index, embedding] of local.embeddings.entries()) {
       const remote = published.embeddings[index];

@@ -81,7 +81,7 @@ export function publishCommand(context: CliContext): Command {
       });
       const { record } = result;
       logger.info(
-        `uploaded: ${result.uploaded.join(", ") || "nothing (GitHub holds the same files)"}; unchanged: ${result.unchanged.join(", ") || "none"}`,
+        `uploaded: ${result.uploaded.join(", ") || "nothing (the gist already contains the same files)"}; unchanged: ${result.unchanged.join(", ") || "none"}`,
       );
       if (options.json) return context.printJson(record);
       context.print(`gist: ${record.htmlUrl}`);
