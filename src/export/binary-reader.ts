@@ -1,4 +1,5 @@
 import { FileFormatError } from "../errors.js";
+import { ByteCarry } from "./byte-carry.js";
 import type { RowCollector } from "./collector.js";
 import type { InputSource } from "./source.js";
 import type { RowChunk } from "./types.js";
@@ -46,7 +47,7 @@ export async function* readBinaryRows(
   collector: RowCollector,
 ): AsyncGenerator<RowChunk> {
   const vectorBytes = layout.dim * 4;
-  let rest: Buffer = Buffer.alloc(0);
+  const carry = new ByteCarry();
   let base = 0;
   let skipHeader = layout.dataStart;
   let word = "";
@@ -54,7 +55,7 @@ export async function* readBinaryRows(
   const where = () =>
     `word "${word}" (row ${collector.report.rowsRead}, byte ${wordStart}) of "${source.path}"`;
   for await (const chunk of source.chunks()) {
-    let bytes = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+    let bytes = carry.join(chunk);
     if (skipHeader > 0) {
       const skipped = Math.min(skipHeader, bytes.length);
       bytes = bytes.subarray(skipped);
@@ -70,12 +71,9 @@ export async function* readBinaryRows(
       word = decodeWord(bytes, p, space, collector);
       const offset = collector.begin(word);
       if (offset >= 0) {
-        const target = new Uint8Array(
-          collector.matrix.buffer,
-          collector.matrix.byteOffset + offset * 4,
-          vectorBytes,
-        );
-        target.set(bytes.subarray(space + 1, space + 1 + vectorBytes));
+        // Copies the little-endian bytes as they are (hosts are little-endian).
+        const target = collector.matrixBytes;
+        bytes.copy(target, offset * 4, space + 1, space + 1 + vectorBytes);
         collector.commit(where);
       }
       p = space + 1 + vectorBytes;
@@ -85,10 +83,10 @@ export async function* readBinaryRows(
         return;
       }
     }
-    rest = Buffer.from(bytes.subarray(p));
+    carry.keep(bytes, p);
     base += p;
   }
-  checkTail(rest, base, layout, source.path);
+  checkTail(carry.rest(), base, layout, source.path);
   yield* collector.finish();
 }
 

@@ -36,7 +36,12 @@ export class RowCollector {
   readonly seen = new Set<string>();
   /** Input row index of each kept row, in output order. */
   sourceRows = new Uint32Array(1024);
+  /** The chunk being filled; readers write rows at offsets from `begin`. */
   matrix: Float32Array;
+  /** The bytes of `matrix`, for readers that copy raw float32. */
+  matrixBytes: Uint8Array;
+  /** The other chunk buffer: the writer is done with it once asked for more. */
+  private spare: Float32Array;
   private readonly options: CollectorOptions;
   private readonly chunkRows: number;
   private readonly wanted: Set<string> | undefined;
@@ -52,6 +57,8 @@ export class RowCollector {
     this.dim = options.dim;
     this.chunkRows = Math.max(1, Math.floor(CHUNK_VALUES / options.dim));
     this.matrix = new Float32Array(this.chunkRows * options.dim);
+    this.matrixBytes = new Uint8Array(this.matrix.buffer);
+    this.spare = new Float32Array(this.chunkRows * options.dim);
     this.wanted = options.words ? new Set(options.words) : undefined;
   }
 
@@ -115,7 +122,10 @@ export class RowCollector {
     this.report.badRows += 1;
   }
 
-  /** Returns the rows gathered so far as a chunk and starts a new one. */
+  /**
+   * Returns the rows gathered so far as a chunk and starts the next one in
+   * the spare buffer: a chunk stays valid until the following `take`.
+   */
   take(): RowChunk {
     const chunk: RowChunk = {
       words: this.words,
@@ -125,27 +135,30 @@ export class RowCollector {
     this.rowOffset += this.count;
     this.words = [];
     this.count = 0;
-    this.matrix = new Float32Array(this.chunkRows * this.dim);
+    [this.matrix, this.spare] = [this.spare, this.matrix];
+    this.matrixBytes = new Uint8Array(this.matrix.buffer);
     return chunk;
   }
 
-  /** Returns the last chunks: the partial one, or the filtered words in order. */
-  finish(): RowChunk[] {
-    if (!this.wanted) return this.count > 0 ? [this.take()] : [];
-    const chunks: RowChunk[] = [];
-    for (const word of this.options.words ?? []) {
-      const entry = this.found.get(word);
-      if (!entry) {
-        this.report.missingWords.push(word);
-        continue;
+  /**
+   * Yields the last chunks: the partial one, or the filtered words in the
+   * requested order. Each is valid until the next is requested.
+   */
+  *finish(): Generator<RowChunk> {
+    if (this.wanted) {
+      for (const word of this.options.words ?? []) {
+        const entry = this.found.get(word);
+        if (!entry) {
+          this.report.missingWords.push(word);
+          continue;
+        }
+        this.ordered.push(word);
+        this.matrix.set(entry[0], this.count * this.dim);
+        this.recordRow(word, entry[1]);
+        if (this.full) yield this.take();
       }
-      this.ordered.push(word);
-      this.matrix.set(entry[0], this.count * this.dim);
-      this.recordRow(word, entry[1]);
-      if (this.full) chunks.push(this.take());
     }
-    if (this.count > 0) chunks.push(this.take());
-    return chunks;
+    if (this.count > 0) yield this.take();
   }
 
   /** Returns the words of kept rows in output order (keyed inputs). */

@@ -102,7 +102,6 @@ export async function exportEmbeddings(
   outDir: string,
   options: ExportOptions = {},
 ): Promise<ExportResult> {
-  const logger = options.logger ?? silentLogger;
   const words = options.wordsFile
     ? await readWordList(options.wordsFile)
     : undefined;
@@ -112,8 +111,32 @@ export async function exportEmbeddings(
   const extra = options.metadataFile
     ? await readMetadataTable(options.metadataFile)
     : undefined;
-  await prepareDir(outDir, options.force ?? false);
   const source = await openInput(input);
+  try {
+    return await exportSource(source, input, outDir, options, {
+      words,
+      labels,
+      extra,
+    });
+  } finally {
+    await source.close();
+  }
+}
+
+interface SideFiles {
+  words: string[] | undefined;
+  labels: LabelTable | undefined;
+  extra: LabelTable | undefined;
+}
+
+async function exportSource(
+  source: InputSource,
+  input: string,
+  outDir: string,
+  options: ExportOptions,
+  { words, labels, extra }: SideFiles,
+): Promise<ExportResult> {
+  const logger = options.logger ?? silentLogger;
   if (source.head.length === 0) {
     throw new FileFormatError(
       `Reading "${input}" failed: the file is empty (0 bytes). Pass a vectors file.`,
@@ -122,6 +145,7 @@ export async function exportEmbeddings(
   const inputFormat = options.inputFormat ?? detectFormat(source);
   const reader = await openReader(source, inputFormat);
   checkLabels(reader, labels, input, options.labelsFile);
+  await prepareDir(outDir, options.force ?? false);
   logger.debug(
     `reading "${input}" as ${inputFormat}, dimension ${reader.dim}${source.gzip ? ", gzip" : ""}`,
   );

@@ -1,6 +1,7 @@
 import { open } from "node:fs/promises";
 
 import { FileFormatError } from "../errors.js";
+import { ByteCarry } from "./byte-carry.js";
 import type { RowCollector } from "./collector.js";
 import type { InputSource } from "./source.js";
 import type { RowChunk } from "./types.js";
@@ -124,11 +125,11 @@ async function* cOrderRows(
   layout: NpyLayout,
 ): AsyncGenerator<Float64Array | Float32Array> {
   const rowBytes = layout.dim * layout.itemBytes;
-  let rest: Buffer = Buffer.alloc(0);
+  const carry = new ByteCarry();
   let skip = layout.dataStart;
   let row = 0;
   for await (const chunk of source.chunks()) {
-    let bytes = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+    let bytes = carry.join(chunk);
     const skipped = Math.min(skip, bytes.length);
     bytes = bytes.subarray(skipped);
     skip -= skipped;
@@ -139,9 +140,10 @@ async function* cOrderRows(
       row += 1;
     }
     if (row === layout.rows) return;
-    rest = Buffer.from(bytes.subarray(p));
+    carry.keep(bytes, p);
   }
-  throw truncated(source.path, layout, row * rowBytes + rest.length);
+  const dataBytes = row * rowBytes + carry.rest().length;
+  throw truncated(source.path, layout, dataBytes);
 }
 
 async function* fortranRows(

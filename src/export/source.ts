@@ -25,8 +25,13 @@ export interface InputSource {
   head: Buffer;
   /** Returns how many bytes of the file on disk were read so far. */
   bytesRead(): number;
-  /** Yields every decompressed byte once, `head` included; iterate once. */
+  /**
+   * Yields every decompressed byte once, `head` included; iterate once. A
+   * chunk stays valid until the next one is requested.
+   */
   chunks(): AsyncGenerator<Buffer>;
+  /** Releases the file; safe to call more than once. */
+  close(): Promise<void>;
 }
 
 /**
@@ -35,13 +40,69 @@ export interface InputSource {
  */
 export async function openInput(path: string): Promise<InputSource> {
   const size = await fileSize(path);
-  const gzip = await startsWithGzipMagic(path);
+  return (await startsWithGzipMagic(path))
+    ? openGzip(path, size)
+    : openPlain(path, size);
+}
+
+/**
+ * Reads a plain file with positional reads into two reused buffers, so no
+ * memory is allocated per chunk. A chunk stays valid until the next one.
+ */
+async function openPlain(path: string, size: number): Promise<InputSource> {
+  const handle = await open(path, "r");
+  const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
+  const { bytesRead: headLength } = await handle.read(head, 0, head.length, 0);
+  let position = headLength;
+  async function* chunks(): AsyncGenerator<Buffer> {
+    const buffers = [
+      Buffer.allocUnsafe(READ_BYTES),
+      Buffer.allocUnsafe(READ_BYTES),
+    ];
+    try {
+      if (headLength > 0) yield head.subarray(0, headLength);
+      for (let turn = 0; ; turn ^= 1) {
+        const buffer = buffers[turn]!;
+        const { bytesRead } = await handle.read(
+          buffer,
+          0,
+          READ_BYTES,
+          position,
+        );
+        if (bytesRead === 0) return;
+        position += bytesRead;
+        yield buffer.subarray(0, bytesRead);
+      }
+    } finally {
+      await close();
+    }
+  }
+  let closed = false;
+  async function close(): Promise<void> {
+    if (closed) return;
+    closed = true;
+    await handle.close();
+  }
+  return {
+    path,
+    bytesTotal: size,
+    gzip: false,
+    head: head.subarray(0, headLength),
+    bytesRead: () => position,
+    chunks,
+    close,
+  };
+}
+
+async function openGzip(path: string, size: number): Promise<InputSource> {
   let bytesRead = 0;
   const raw = createReadStream(path, { highWaterMark: READ_BYTES });
   raw.on("data", (chunk) => (bytesRead += chunk.length));
-  const stream = gzip
-    ? pipeline(raw, createGunzip({ chunkSize: READ_BYTES }), () => {})
-    : raw;
+  const stream = pipeline(
+    raw,
+    createGunzip({ chunkSize: READ_BYTES }),
+    () => {},
+  );
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const headParts: Buffer[] = [];
   let headLength = 0;
@@ -59,10 +120,13 @@ export async function openInput(path: string): Promise<InputSource> {
   return {
     path,
     bytesTotal: size,
-    gzip,
+    gzip: true,
     head,
     bytesRead: () => bytesRead,
     chunks: () => remainingChunks(head, iterator, ended, path, raw),
+    close: async () => {
+      raw.destroy();
+    },
   };
 }
 

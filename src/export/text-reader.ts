@@ -1,4 +1,5 @@
 import { FileFormatError } from "../errors.js";
+import { ByteCarry } from "./byte-carry.js";
 import type { RowCollector } from "./collector.js";
 import type { InputSource } from "./source.js";
 import type { RowChunk } from "./types.js";
@@ -178,16 +179,14 @@ function stripLineEnd(line: string): string {
 export async function* lineBatches(
   chunks: AsyncIterable<Buffer>,
 ): AsyncGenerator<string[]> {
-  let rest: Buffer = Buffer.alloc(0);
+  const carry = new ByteCarry();
   for await (const chunk of chunks) {
-    const bytes = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+    const bytes = carry.join(chunk);
     const end = bytes.lastIndexOf(10);
-    if (end < 0) {
-      rest = bytes;
-      continue;
-    }
-    rest = Buffer.from(bytes.subarray(end + 1));
-    yield bytes.toString("utf8", 0, end).split("\n");
+    const lines = end < 0 ? [] : bytes.toString("utf8", 0, end).split("\n");
+    carry.keep(bytes, end + 1);
+    if (lines.length > 0) yield lines;
   }
+  const rest = carry.rest();
   if (rest.length > 0) yield [rest.toString("utf8")];
 }

@@ -34,6 +34,14 @@ describe("export command", () => {
     expect(metadata).toBe("the\nof\n");
   });
 
+  it("writes a run verify accepts", async () => {
+    const cwd = await inputFile();
+    await runTextdream(["export", "glove.vec", "--out", "run"], { cwd });
+    const result = await runTextdream(["verify", "run"], { cwd });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+  });
+
   it("prints the result as JSON", async () => {
     const cwd = await inputFile();
     const result = await runTextdream(

@@ -102,13 +102,16 @@ describe("word2vec binary reader", () => {
     );
   });
 
-  it("reads many rows across chunks", async () => {
+  it.each([
+    ["plain", false],
+    ["gzip", true],
+  ])("reads many %s rows across chunks", async (_title, gzip) => {
     const entries: Array<[string, number[]]> = [];
     for (let i = 0; i < 5000; i++) {
       entries.push([`w${i}`, Array.from({ length: 100 }, (_, k) => i + k / 8)]);
     }
     const path = await writeInput("big.bin", word2vecBinary(entries), {
-      gzip: true,
+      gzip,
     });
     const run = await exportAndRead(path, { format: "bytes" });
     expect(run.metadata).toHaveLength(5000);

@@ -2,7 +2,10 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
+import { expect } from "vitest";
+
 import { exportEmbeddings } from "../../src/export/index.js";
+import { verifyRun } from "../../src/projector/index.js";
 import type { ExportOptions, ExportResult } from "../../src/export/index.js";
 import { makeTempDir } from "../helpers/temp.js";
 
@@ -30,7 +33,10 @@ export async function writeInput(
   return path;
 }
 
-/** Exports `input` into a fresh temp dir and reads the run back. */
+/**
+ * Exports `input` into a fresh temp dir, checks the run with verifyRun the
+ * way the projector reads it, and reads the run back.
+ */
 export async function exportAndRead(
   input: string,
   options: ExportOptions = {},
@@ -41,6 +47,11 @@ export async function exportAndRead(
     ...options,
     logger: { debug() {}, info() {}, warn: (m) => warnings.push(m) },
   });
+  const verified = await verifyRun(dir);
+  expect(verified.problems).toEqual([]);
+  expect(verified.ok).toBe(true);
+  expect(verified.points).toBe(result.rows);
+  expect(verified.dim).toBe(result.dim);
   const metadata = (await readFile(join(dir, "metadata.tsv"), "utf8"))
     .split("\n")
     .slice(0, -1);

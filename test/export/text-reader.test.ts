@@ -141,17 +141,20 @@ describe("text vectors reader", () => {
     expect(run.metadata).toEqual(["cat", "dog", "fish"]);
   });
 
-  it("reads rows across chunk boundaries", async () => {
+  it.each([
+    ["plain", false],
+    ["gzip", true],
+  ])("reads %s rows across chunks", async (_title, gzip) => {
     const lines = Array.from(
       { length: 30000 },
-      (_, i) => `w${i} ${i} ${-i} ${i / 4}`,
+      (_, i) => `w${i} ${i} ${-i} ${i / 4} ${"7".repeat(30)}`,
     );
-    const path = await writeInput("big.txt.gz", `${lines.join("\n")}\n`, {
-      gzip: true,
+    const path = await writeInput("big.txt", `${lines.join("\n")}\n`, {
+      gzip,
     });
     const run = await exportAndRead(path);
     expect(run.metadata).toHaveLength(30000);
     expect(run.metadata[29999]).toBe("w29999");
-    expect(run.vectors[12345]).toEqual([12345, -12345, 3086.25]);
+    expect(run.vectors[12345]).toEqual([12345, -12345, 3086.25, 7.77778e29]);
   });
 });
