@@ -1,0 +1,76 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+
+import { describe, expect, it } from "vitest";
+
+import {
+  layoutBookmark,
+  verifyBookmarks,
+} from "../../src/projector/bookmarks.js";
+import { makeTempDir } from "../helpers/temp.js";
+
+const state = () =>
+  layoutBookmark(Float64Array.from([0.123456789, -2, 3, 4e-9]), {
+    label: "layout",
+    dim: 5,
+  });
+
+describe("layoutBookmark", () => {
+  it("rounds coordinates to 6 digits", () => {
+    expect(state().projections).toEqual([
+      { "linear-x": 0.123457, "linear-y": -2 },
+      { "linear-x": 3, "linear-y": 4e-9 },
+    ]);
+    expect(state().dataSetDimensions).toEqual([2, 5]);
+  });
+});
+
+describe("verifyBookmarks", () => {
+  const cases: Array<[string, unknown, RegExp | null]> = [
+    ["a valid state", [state()], null],
+    ["an object", {}, /JSON array/],
+    [
+      "a wrong point count",
+      [{ ...state(), dataSetDimensions: [3, 5] }],
+      /run has 2 points/,
+    ],
+    [
+      "a missing projection",
+      [{ ...state(), projections: [{}] }],
+      /1 projections for 2 points/,
+    ],
+    [
+      "a NaN coordinate",
+      [
+        {
+          ...state(),
+          projections: [
+            { "linear-x": 1, "linear-y": 1 },
+            { "linear-x": null, "linear-y": 1 },
+          ],
+        },
+      ],
+      /no finite "linear-x" for point 1/,
+    ],
+    [
+      "an unknown projection",
+      [{ ...state(), selectedProjection: "lda" }],
+      /selectedProjection "lda"/,
+    ],
+  ];
+
+  it.each(cases)("checks %s", async (_, content, expected) => {
+    const dir = await makeTempDir();
+    await writeFile(join(dir, "bookmarks.json"), JSON.stringify(content));
+    const problems = await verifyBookmarks(dir, "bookmarks.json", 2);
+    if (expected === null) expect(problems).toEqual([]);
+    else expect(problems[0]?.message).toMatch(expected);
+  });
+
+  it("reports broken JSON", async () => {
+    const dir = await makeTempDir();
+    await writeFile(join(dir, "bookmarks.json"), "[{");
+    const problems = await verifyBookmarks(dir, "bookmarks.json", 2);
+    expect(problems[0]).toMatchObject({ file: "bookmarks.json", line: 1 });
+  });
+});
