@@ -3,23 +3,23 @@ import { createReadStream } from "node:fs";
 import { basename } from "node:path";
 
 /**
- * Describes one file of a run directory, as recorded in the manifest.
+ * Summary of one file of a run directory, as recorded in the manifest.
  * `rows` counts points for `vectors.tsv`, `vectors.bytes` and
- * `metadata.tsv` (a header line is not a point) and text lines for any
- * other file.
+ * `metadata.tsv` (a header line is not a point) and non-blank lines for
+ * any other file.
  */
 export interface FileSummary {
   /** File name relative to the run directory. */
   file: string;
   /** Size in bytes. */
   bytes: number;
-  /** Points for vector and metadata files, lines for other files. */
+  /** Points for vector and metadata files, non-blank lines for others. */
   rows: number;
   /** Lower-case hexadecimal SHA-256 of the file's bytes. */
   sha256: string;
 }
 
-/** How {@link summarizeFile} counts rows. */
+/** Options of {@link summarizeFile}. */
 export interface SummarizeOptions {
   /** Vector width for `.bytes` files: rows = bytes / (4 * dim). */
   dim?: number;

@@ -8,14 +8,14 @@ const MINUS = 0x2d;
 const PLUS = 0x2b;
 const LETTER_E = 0x65;
 
-/** The most bytes {@link writeFloat32} writes for one value. */
+/** Maximum bytes {@link writeFloat32} writes for one value. */
 export const MAX_FLOAT_BYTES = 24;
 
 /**
  * Formats `value`, taken as its float32 value, rounded to `digits`
  * significant digits, as the shortest text that parses back to that
- * rounded number: trailing zeros dropped, plain notation for magnitudes
- * from 1e-7 up to 1e21 and an exponent (`1.5e-8`, `3.40282e+38`) outside,
+ * rounded number. Trailing zeros are dropped. Magnitudes from 1e-6 up to
+ * 1e21 use plain notation and others an exponent (`1e-7`, `3.40282e+38`),
  * as JavaScript's `String(number)` does. Negative zero is written `0`.
  * Throws a RangeError on NaN, an infinity, a value beyond the float32 range
  * or `digits` outside 1..9.

@@ -188,6 +188,33 @@ describe("verifyRun", () => {
     });
   });
 
+  it("reports a cycle in __next__", async () => {
+    const dir = await validRun();
+    await writeMetadataTsv(
+      join(dir, "metadata.tsv"),
+      ["label", "__next__"],
+      [
+        ["a", "1"],
+        ["b", "1"],
+        ["c", ""],
+        ["d", "2.5"],
+      ],
+    );
+    const problems = (await verifyRun(dir)).problems;
+    expect(problems).toEqual([
+      {
+        file: "metadata.tsv",
+        line: 5,
+        message: expect.stringMatching(/__next__ is "2.5"; expected a whole/),
+      },
+      {
+        file: "metadata.tsv",
+        line: 3,
+        message: expect.stringMatching(/cycle through rows 1 -> 1 \(0-based/),
+      },
+    ]);
+  });
+
   it("reports a changed file against the manifest", async () => {
     const dir = await validRun({ manifest: true });
     await edit(dir, "vectors.tsv", (t) => t.replace("-0.5", "-0.6"));
