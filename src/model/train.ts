@@ -11,7 +11,7 @@ import { stratifiedSplit } from "./split.js";
 import { accuracyOf, stackVectors } from "./evaluate.js";
 import type { LabelledVector } from "./evaluate.js";
 
-/** What {@link TrainOptions.onEpoch} receives after each epoch. */
+/** Progress report passed to {@link TrainOptions.onEpoch} after each epoch. */
 export interface EpochReport {
   /** 1-based epoch number. */
   epoch: number;
@@ -344,9 +344,9 @@ function checkExamples(examples: readonly LabelledVector[]): number {
     }
     counts[example.label] = (counts[example.label] ?? 0) + 1;
   }
-  if ((counts[0] ?? 0) < 2 || (counts[1] ?? 0) < 2) {
+  if ((counts[0] ?? 0) < 1 || (counts[1] ?? 0) < 1) {
     throw new UsageError(
-      `trainClassifier: got ${counts[0]} examples of class 0 and ${counts[1]} of class 1, expected at least 2 of each; add examples of the missing class`,
+      `trainClassifier: got ${counts[0]} examples of class 0 and ${counts[1]} of class 1, expected at least 1 of each; add examples of the missing class`,
     );
   }
   return dim;

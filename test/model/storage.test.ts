@@ -72,7 +72,7 @@ describe("saveModel and loadModel", () => {
     const dir = await makeTempDir();
     await writeFile(join(dir, "notes.txt"), "keep me");
     await expect(saveModel(trained, dir)).rejects.toThrow(
-      `saveModel: ${dir} holds other files (notes.txt), so it is not replaced; choose an empty or new directory for --out`,
+      `saveModel: ${dir} contains other files (notes.txt), so it is not replaced; choose an empty or new directory for --out`,
     );
     expect(await readdir(dir)).toEqual(["notes.txt"]);
   });
@@ -102,7 +102,7 @@ describe("saveModel and loadModel", () => {
     const error = await loadModel(dir).catch((caught: Error) => caught);
     expect(error).toBeInstanceOf(FileFormatError);
     expect((error as Error).message).toBe(
-      `loadModel: ${path} holds ${size - 4} bytes, expected ${size} for the weights listed in model.json; the file is truncated or from another model`,
+      `loadModel: ${path} contains ${size - 4} bytes, expected ${size} for the weights listed in model.json; the file is truncated or from another model`,
     );
   });
 

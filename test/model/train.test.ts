@@ -90,7 +90,7 @@ describe("trainClassifier", () => {
       label: 1,
     }));
     await expect(trainClassifier(examples)).rejects.toThrow(
-      "trainClassifier: got 0 examples of class 0 and 20 of class 1, expected at least 2 of each; add examples of the missing class",
+      "trainClassifier: got 0 examples of class 0 and 20 of class 1, expected at least 1 of each; add examples of the missing class",
     );
   });
 });
