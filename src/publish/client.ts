@@ -43,14 +43,15 @@ export interface GistClientOptions {
 /** The three gist calls a publish makes. */
 export interface GistClient {
   get(id: string): Promise<GistInfo>;
-  create(body: GistWrite & { public: boolean }): Promise<GistInfo>;
+  create(body: Required<GistWrite> & { public: boolean }): Promise<GistInfo>;
   update(id: string, body: GistWrite): Promise<GistInfo>;
 }
 
 /** Files and description of a create or update request. */
 export interface GistWrite {
   description?: string;
-  files: Record<string, { content: string }>;
+  /** Files to create or replace; left out for a description-only update. */
+  files?: Record<string, { content: string }>;
 }
 
 const RetryingOctokit = Octokit.plugin(retry, throttling);

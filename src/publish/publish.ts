@@ -182,7 +182,7 @@ async function writeData(
 
   const gist = await client.update(target, {
     ...(newDescription ? { description: session.description } : {}),
-    files: filesBody(changed),
+    ...(changed.length > 0 ? { files: filesBody(changed) } : {}),
   });
   session.uploaded.push(...changed.map((file) => file.name));
   if (changed.length === 0 && prior) {

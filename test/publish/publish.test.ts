@@ -194,6 +194,33 @@ describe("publish", () => {
     expect(second.stdout).toBe(first.stdout);
   });
 
+  it("updates only the description", async () => {
+    const dir = await makeRun();
+    await publish(dir);
+    const before = fake.requests.length;
+    const result = await publish(dir, ["--description", "Second title"]);
+    expect(result.code).toBe(0);
+    const [gist] = fake.gists.values();
+    expect(gist.description).toBe("Second title");
+    expect(gist.revisions).toHaveLength(2);
+    const again = fake.requests.slice(before);
+    expect(again.map((r) => `${r.method} ${r.files.join(",")}`)).toEqual([
+      "GET ",
+      "PATCH ",
+    ]);
+    expect((await readRecord(dir)).description).toBe("Second title");
+  });
+
+  it("documents units and defaults in --help", async () => {
+    const result = await runTextdream(["publish", "--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("--max-wait <seconds>");
+    expect(result.stdout).toContain("(default: 60)");
+    expect(result.stdout).toContain("--retries <count>");
+    expect(result.stdout).toContain("--token-file <path>");
+    expect(result.stdout).not.toMatch(/--token\b(?!-file)/);
+  });
+
   it("updates the gist named by --gist-id", async () => {
     const dir = await makeRun();
     await publish(dir);

@@ -202,6 +202,13 @@ describe("serve command", () => {
     await expect(rawGet(port, "/metadata.tsv")).rejects.toThrow();
   });
 
+  it("documents the port in --help", async () => {
+    const result = await runTextdream(["serve", "--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("--port <port>");
+    expect(result.stdout).toContain("(default: 0)");
+  });
+
   it("rejects a busy port", async () => {
     const first = await serveRun(await makeRun());
     served = first;
