@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 
 import { loadVocabulary } from "../src/embeddings/index.js";
+import { nativeKernelPath } from "../src/embeddings/native-kernel.js";
 import { kernelPath } from "../src/embeddings/wasm-kernel.js";
 
 declare module "vitest" {
@@ -19,7 +20,7 @@ declare module "vitest" {
 
 /**
  * Builds the shared vocabulary cache, points TEXTDREAM_CACHE_DIR at it and
- * compiles the search kernel when `npm run build` has not run yet.
+ * compiles the search kernels when `npm run build` has not run yet.
  */
 export default async function setup(
   project: TestProject,
@@ -29,6 +30,11 @@ export default async function setup(
     persistentDir ?? (await mkdtemp(join(tmpdir(), "textdream-test-cache-")));
   if (!existsSync(kernelPath())) {
     execFileSync("npm", ["run", "--silent", "build:wasm"], {
+      stdio: "inherit",
+    });
+  }
+  if (!existsSync(nativeKernelPath())) {
+    execFileSync("npm", ["run", "--silent", "build:native"], {
       stdio: "inherit",
     });
   }

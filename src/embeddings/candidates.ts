@@ -1,5 +1,6 @@
 import { cosine, distance, dot } from "./row-math.js";
 import type { SearchSource } from "./row-math.js";
+import type { NativeKernel } from "./native-kernel.js";
 import { SearchWorker } from "./search-pool.js";
 import type { SearchCall } from "./search-pool.js";
 import { instantiateKernel, KernelMemory } from "./wasm-kernel.js";
@@ -7,7 +8,7 @@ import type { KernelModule, SearchGroups } from "./wasm-kernel.js";
 
 /** Finds, per query, a superset of its best rows for exact re-scoring. */
 export interface CandidateFinder {
-  readonly kernel: "wasm" | "js";
+  readonly kernel: "native" | "wasm" | "js";
   /** Returns up to `capacity` best rows per query (more with two threads). */
   find(
     queries: Float32Array,
@@ -94,12 +95,12 @@ function insertSorted(
 }
 
 /**
- * Scores rows with the WebAssembly SIMD kernel over a normalised float32
- * copy laid out in groups of 8 rows; large searches split the rows with
- * one worker thread.
+ * Scores rows with the WebAssembly SIMD kernel (or the native AVX2 kernel,
+ * which reads the same memory) over a normalised float32 copy laid out in
+ * groups of 8 rows. Large searches split the rows over two threads.
  */
 export class WasmCandidates implements CandidateFinder {
-  readonly kernel = "wasm";
+  readonly kernel: "native" | "wasm";
   private readonly memory = new KernelMemory();
   private readonly searchGroups: SearchGroups;
   private readonly width: number;
@@ -111,7 +112,9 @@ export class WasmCandidates implements CandidateFinder {
     private readonly source: SearchSource,
     private readonly module: KernelModule,
     private readonly parallel: boolean,
+    private readonly native: NativeKernel | null,
   ) {
+    this.kernel = native ? "native" : "wasm";
     this.searchGroups = instantiateKernel(module, this.memory.memory);
     // Euclidean ranks by q.w - |w|^2 / 2, so rows gain one dimension.
     this.width = source.metric === "cosine" ? source.dim : source.dim + 1;
@@ -197,6 +200,14 @@ export class WasmCandidates implements CandidateFinder {
   }
 
   private async runCalls(calls: SearchCall[]): Promise<void> {
+    if (this.native) {
+      const buffer = this.memory.memory.buffer;
+      this.native.searchCalls(
+        new Uint8Array(buffer),
+        Int32Array.from(calls.flat()),
+      );
+      return;
+    }
     if (calls.length === 1) {
       this.searchGroups(...calls[0]!);
       return;

@@ -7,6 +7,7 @@ import { JsCandidates, WasmCandidates } from "./candidates.js";
 import type { CandidateFinder } from "./candidates.js";
 import { cosine, distance, dot, rowNorms } from "./row-math.js";
 import type { SearchSource } from "./row-math.js";
+import { nativeKernel, nativeKernelProblem } from "./native-kernel.js";
 import { kernelModule, kernelProblem } from "./wasm-kernel.js";
 
 /** Similarity measure of a nearest-neighbour search. */
@@ -28,8 +29,12 @@ export interface NeighborIndexOptions {
   metric?: Metric;
   /** Searches only the first N rows; default all rows. */
   limit?: number;
-  /** Kernel: "wasm" (SIMD, the default when it loads) or "js". */
-  kernel?: "wasm" | "js";
+  /**
+   * Kernel: "native" (AVX2, the default when it was built), "wasm" (SIMD,
+   * the next choice) or "js"; each falls back to the next when it cannot
+   * load, and all give the same results.
+   */
+  kernel?: "native" | "wasm" | "js";
   /** Threads for large searches: 1 or 2; default 2 on 2+ cores. */
   threads?: number;
   /** Receives which kernel is used, with `--verbose`. */
@@ -53,8 +58,8 @@ export interface NeighborIndex {
   readonly dim: number;
   /** Similarity measure. */
   readonly metric: Metric;
-  /** Kernel in use: "wasm" or "js". */
-  readonly kernel: "wasm" | "js";
+  /** Kernel in use: "native", "wasm" or "js". */
+  readonly kernel: "native" | "wasm" | "js";
   /**
    * Returns the `k` nearest rows of each query (`n x dim` row-major), best
    * first; ties go to the lower row.
@@ -92,20 +97,31 @@ export function createNeighborIndex(
   }
   const rows = rowLimit(matrix.length / dim, options.limit);
   const metric = options.metric ?? "cosine";
-  const logger = options.logger ?? silentLogger;
-  const module = options.kernel === "js" ? null : kernelModule();
-  if (!module && options.kernel !== "js") {
-    logger.debug(
-      `nearest-word search uses plain JavaScript: ${kernelProblem()}`,
-    );
-  }
-  const threads = options.threads ?? Math.min(2, availableParallelism());
   const norms = rowNorms(matrix, dim, rows);
   const source: SearchSource = { matrix, dim, rows, metric, norms };
-  const finder: CandidateFinder = module
-    ? new WasmCandidates(source, module, threads > 1)
+  return new ExactIndex(vectors.words, source, createFinder(source, options));
+}
+
+function createFinder(
+  source: SearchSource,
+  options: NeighborIndexOptions,
+): CandidateFinder {
+  const logger = options.logger ?? silentLogger;
+  const requested = options.kernel ?? "native";
+  const native = requested === "native" ? nativeKernel() : null;
+  if (requested === "native" && !native) {
+    logger.debug(`native search kernel unavailable: ${nativeKernelProblem()}`);
+  }
+  const module = requested === "js" ? null : kernelModule();
+  if (requested !== "js" && !module) {
+    logger.debug(`WebAssembly search kernel unavailable: ${kernelProblem()}`);
+  }
+  const threads = options.threads ?? Math.min(2, availableParallelism());
+  const finder = module
+    ? new WasmCandidates(source, module, threads > 1, native)
     : new JsCandidates(source);
-  return new ExactIndex(vectors.words, source, finder);
+  logger.debug(`nearest-neighbour search uses the ${finder.kernel} kernel`);
+  return finder;
 }
 
 function rowLimit(available: number, limit: number | undefined): number {
@@ -122,7 +138,7 @@ class ExactIndex implements NeighborIndex {
   readonly rows: number;
   readonly dim: number;
   readonly metric: Metric;
-  readonly kernel: "wasm" | "js";
+  readonly kernel: "native" | "wasm" | "js";
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 

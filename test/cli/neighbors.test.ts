@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { nativeKernel } from "../../src/embeddings/native-kernel.js";
 import { runTextdream } from "../helpers/cli.js";
 
 describe("textdream neighbors", () => {
@@ -56,7 +57,10 @@ describe("textdream neighbors", () => {
     ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("you  0.5953\ndo   0.5885\n");
-    expect(result.stderr).toMatch(/searched 100 words with the wasm kernel/);
+    const kernel = nativeKernel() ? "native" : "wasm";
+    expect(result.stderr).toContain(
+      `searched 100 words with the ${kernel} kernel`,
+    );
   });
 
   it.each([
