@@ -8,7 +8,7 @@ import type { LabelTable } from "./labels.js";
 import { readLabelTable } from "./labels.js";
 import type { VectorReader } from "./readers.js";
 
-/** Creates `outDir`, refusing one that holds a run unless `force`. */
+/** Creates `outDir`, rejecting one that contains a run unless `force`. */
 export async function prepareDir(
   outDir: string,
   force: boolean,
@@ -19,7 +19,7 @@ export async function prepareDir(
   );
   if (exists && !force) {
     throw new UsageError(
-      `Exporting into "${outDir}" failed: it already holds a run (${RUN_FILES.manifest}). Pass another --out directory, or --force to replace its files.`,
+      `Exporting into "${outDir}" failed: it already contains a run (${RUN_FILES.manifest}). Pass another --out directory, or --force to replace its files.`,
       "ALREADY_EXISTS",
     );
   }
@@ -85,6 +85,6 @@ function labelMismatch(
   labelCount: number,
 ): UsageError {
   return new UsageError(
-    `Exporting "${input}" failed: it holds ${rows} rows, but the labels file "${labelsFile}" holds ${labelCount} labels. Pass one label per row.`,
+    `Exporting "${input}" failed: it contains ${rows} rows, but the labels file "${labelsFile}" contains ${labelCount} labels. Pass one label per row.`,
   );
 }

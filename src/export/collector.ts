@@ -1,6 +1,7 @@
 import { FileFormatError } from "../errors.js";
 import type { ReadReport, RowChunk } from "./types.js";
 import { emptyReport } from "./types.js";
+import { WordStore } from "./word-store.js";
 
 /** Float32 values per output chunk: 1 MiB of vectors. */
 const CHUNK_VALUES = 256 * 1024;
@@ -33,7 +34,7 @@ export class RowCollector {
   readonly dim: number;
   readonly report: ReadReport = emptyReport();
   /** Kept words in output order when keyed without a word filter. */
-  readonly seen = new Set<string>();
+  private readonly seen = new WordStore();
   /** Input row index of each kept row, in output order. */
   sourceRows = new Uint32Array(1024);
   /** The chunk being filled; readers write rows at offsets from `begin`. */
@@ -80,7 +81,11 @@ export class RowCollector {
    */
   begin(word: string): number {
     this.report.rowsRead += 1;
-    if (this.seen.has(word) || this.found.has(word)) {
+    const { keyed } = this.options;
+    const repeated = this.wanted
+      ? this.found.has(word)
+      : keyed && this.seen.has(word);
+    if (repeated) {
       this.report.duplicates += 1;
       return -1;
     }
@@ -99,7 +104,7 @@ export class RowCollector {
     if (!allFinite(row)) {
       if (!this.options.dropNonfinite) {
         throw new FileFormatError(
-          `Reading ${where()} failed: the vector holds NaN or Infinity (${describeNonfinite(row)}). Fix the file, or pass --drop-nonfinite to drop such rows.`,
+          `Reading ${where()} failed: the vector contains NaN or Infinity (${describeNonfinite(row)}). Fix the file, or pass --drop-nonfinite to drop such rows.`,
         );
       }
       this.report.nonfinite += 1;
@@ -163,7 +168,7 @@ export class RowCollector {
 
   /** Returns the words of kept rows in output order (keyed inputs). */
   keptWords(): Iterable<string> {
-    return this.wanted ? this.ordered : this.seen;
+    return this.wanted ? this.ordered : this.seen.words();
   }
 
   private keep(row: Float32Array): void {
@@ -172,7 +177,8 @@ export class RowCollector {
       this.found.set(this.pendingWord, [row.slice(), source]);
       return;
     }
-    if (this.options.keyed) this.seen.add(this.pendingWord);
+    // The word was staged by `seen.has` in `begin`.
+    if (this.options.keyed) this.seen.addStaged();
     this.recordRow(this.pendingWord, source);
   }
 

@@ -254,7 +254,7 @@ function noRows(path: string, collector: RowCollector): UsageError {
   const { rowsRead } = collector.report;
   const reason =
     rowsRead === 0
-      ? "it holds no rows after its header"
+      ? "it contains no rows after its header"
       : `none of its ${rowsRead} rows was kept (see the warnings above)`;
   return new UsageError(
     `Exporting "${path}" failed: ${reason}. Pass a file with vectors, or loosen --words, --limit or the row rules.`,

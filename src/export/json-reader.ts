@@ -39,7 +39,7 @@ export async function readJsonLayout(source: InputSource): Promise<JsonLayout> {
   const first = scanner.pending[0];
   if (!first) {
     throw new FileFormatError(
-      `Reading "${source.path}" as JSON failed: it holds no vectors. Pass an array of number arrays or an object mapping words to number arrays.`,
+      `Reading "${source.path}" as JSON failed: it contains no vectors. Pass an array of number arrays or an object mapping words to number arrays.`,
     );
   }
   const { dimensions } = scanner.meta;

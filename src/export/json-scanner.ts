@@ -23,7 +23,7 @@ const TOKEN_END = /[,}\]\s]/g;
 /**
  * Finds vectors in JSON text fed piece by piece, so a file of any size is
  * read in bounded memory. It accepts an array of number arrays, an object
- * mapping words to number arrays, and an object whose `vectors` key holds
+ * mapping words to number arrays, and an object whose `vectors` key contains
  * such a map (the wink format), whose numeric fields it keeps in `meta`.
  */
 export class JsonScanner {

@@ -13,7 +13,7 @@ export interface LabelTable {
 
 /**
  * Reads a labels or metadata file. A `.csv` or `.tsv` file whose first row
- * has two or more columns has a header naming them; any other file holds
+ * has two or more columns has a header naming them; any other file contains
  * one label per line.
  */
 export async function readLabelTable(path: string): Promise<LabelTable> {
@@ -29,7 +29,7 @@ export async function readWordList(path: string): Promise<string[]> {
   const words = splitLines(await readText(path)).filter((w) => w !== "");
   if (words.length === 0) {
     throw new UsageError(
-      `Reading the word list "${path}" failed: it holds no words. Pass a file with one word per line.`,
+      `Reading the word list "${path}" failed: it contains no words. Pass a file with one word per line.`,
     );
   }
   return [...new Set(words)];

@@ -36,7 +36,7 @@ export function readTextLayout(source: InputSource): TextLayout {
   const lines = headLines(source.head).slice(0, SAMPLE_LINES + 1);
   if (lines.length === 0) {
     throw new FileFormatError(
-      `Reading "${source.path}" failed: it holds no rows (only blank lines, ${source.head.length} bytes). Pass a file with one vector per line.`,
+      `Reading "${source.path}" failed: it contains no rows (only blank lines, ${source.head.length} bytes). Pass a file with one vector per line.`,
     );
   }
   const header = HEADER.exec(lines[0]!);

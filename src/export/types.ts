@@ -11,7 +11,7 @@ export const INPUT_FORMATS = [
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 /**
- * A block of consecutive output rows: `matrix` holds `words.length` rows of
+ * A block of consecutive output rows: `matrix` contains `words.length` rows of
  * `dim` float32 values, row-major. `rowOffset` is the output index of the
  * first row.
  */

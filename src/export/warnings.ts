@@ -27,7 +27,7 @@ export function reportWarnings(
       : { ...report, headerRows: reader.headerRows };
   if (headerRows !== undefined && headerRows !== rowsRead && !collector.done) {
     warn(
-      `the header announces ${headerRows} rows, but the file holds ${rowsRead}; all ${rowsRead} were read.`,
+      `the header announces ${headerRows} rows, but the file contains ${rowsRead}; all ${rowsRead} were read.`,
     );
   }
   if (report.duplicates > 0) {
