@@ -1,12 +1,16 @@
 import type { FileSink } from "./file-sink.js";
-import { TsvFormatPool } from "./tsv-pool.js";
+import { TsvFormatPool, type FormattedBlock } from "./tsv-pool.js";
 import { formatRows, maxRowBytes } from "./tsv-rows.js";
 
 /** Numbers per block handed to the formatter at once (about 1 MB of text). */
 const BLOCK_VALUES = 1 << 17;
 
-/** Files with fewer numbers are formatted on the calling thread. */
-const PARALLEL_MIN_VALUES = 1 << 19;
+/**
+ * Files with fewer numbers are formatted on the calling thread: a worker
+ * costs tens of milliseconds to start and warm up (an estimate on a 2-core
+ * machine), which only pays off on multi-megabyte files.
+ */
+const PARALLEL_MIN_VALUES = 1 << 21;
 
 /** Blocks formatted ahead of the one being written, bounding memory. */
 const MAX_IN_FLIGHT = 6;
@@ -35,8 +39,12 @@ export class TsvBlockWriter {
   private written = 0;
   private pool: TsvFormatPool | undefined;
   private serial = false;
-  private readonly queue: Array<{ rows: number; text: Promise<Uint8Array> }> =
-    [];
+  private readonly queue: Array<{
+    rows: number;
+    block: Promise<FormattedBlock>;
+  }> = [];
+  private readonly spareBlocks: Float32Array[] = [];
+  private lastText: Uint8Array | undefined;
   private readonly blockRows: number;
   private readonly buffers: Uint8Array[];
   private bufferIndex = 0;
@@ -87,10 +95,11 @@ export class TsvBlockWriter {
     this.filled = 0;
     if (!this.pool && !this.serial) this.pool = this.startPool();
     if (this.pool) {
-      const text = this.pool.format(values, firstRow);
-      text.catch(() => undefined); // Awaited in order by writeOldest.
-      this.queue.push({ rows, text });
-      this.block = new Float32Array(this.blockRows * dim);
+      const block = this.pool.format(values, firstRow);
+      block.catch(() => undefined); // Awaited in order by writeOldest.
+      this.queue.push({ rows, block });
+      this.block =
+        this.spareBlocks.pop() ?? new Float32Array(this.blockRows * dim);
       while (this.queue.length > MAX_IN_FLIGHT) await this.writeOldest();
       return;
     }
@@ -103,8 +112,13 @@ export class TsvBlockWriter {
   }
 
   private async writeOldest(): Promise<void> {
-    const { rows, text } = this.queue.shift()!;
-    await this.sink.write(await text);
+    const { rows, block } = this.queue.shift()!;
+    const { text, values } = await block;
+    this.spareBlocks.push(values);
+    await this.sink.write(text);
+    // The sink has finished the previous write, so its buffer is free.
+    if (this.lastText) this.pool?.recycle(this.lastText);
+    this.lastText = text;
     this.advance(rows);
   }
 

@@ -8,8 +8,14 @@ import type { FormatRequest, FormatResponse } from "./tsv-worker.js";
 
 const WORKER_URL = new URL("./tsv-worker.js", import.meta.url);
 
+/** A formatted block and the input buffer, free for the next block. */
+export interface FormattedBlock {
+  text: Uint8Array;
+  values: Float32Array;
+}
+
 interface Pending {
-  resolve: (bytes: Uint8Array) => void;
+  resolve: (block: FormattedBlock) => void;
   reject: (error: Error) => void;
 }
 
@@ -22,6 +28,7 @@ interface Pending {
 export class TsvFormatPool {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  private nextRecycle = 0;
 
   private constructor(private readonly workers: Worker[]) {
     for (const worker of workers) {
@@ -55,16 +62,27 @@ export class TsvFormatPool {
 
   /**
    * Formats `values` (whole rows; its buffer is transferred, so the caller
-   * must not touch it again) and resolves with the TSV bytes.
+   * must not touch it again) and resolves with the TSV bytes and the input
+   * buffer handed back.
    */
-  format(values: Float32Array, firstRow: number): Promise<Uint8Array> {
+  format(values: Float32Array, firstRow: number): Promise<FormattedBlock> {
     const id = this.nextId++;
     const worker = this.workers[id % this.workers.length]!;
     const request: FormatRequest = { id, values, firstRow };
-    return new Promise<Uint8Array>((resolve, reject) => {
+    return new Promise<FormattedBlock>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.postMessage(request, [values.buffer as ArrayBuffer]);
     });
+  }
+
+  /**
+   * Hands the buffer under `text`, which the caller has written, back to a
+   * worker for a later block, so blocks do not allocate fresh memory.
+   */
+  recycle(text: Uint8Array): void {
+    const worker = this.workers[this.nextRecycle++ % this.workers.length]!;
+    const buffer = text.buffer as ArrayBuffer;
+    worker.postMessage({ recycle: buffer }, [buffer]);
   }
 
   /** Stops every worker. */
@@ -80,7 +98,10 @@ export class TsvFormatPool {
     if (response.error !== undefined) {
       waiting.reject(new UsageError(response.error));
     } else {
-      waiting.resolve(new Uint8Array(response.bytes!, 0, response.length));
+      waiting.resolve({
+        text: new Uint8Array(response.bytes!, 0, response.length),
+        values: new Float32Array(response.values!),
+      });
     }
   }
 

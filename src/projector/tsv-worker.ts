@@ -10,30 +10,42 @@ export interface FormatRequest {
   firstRow: number;
 }
 
-/** The formatted block, or the message of the error it raised. */
+/** A written output buffer handed back for reuse. */
+export interface RecycleRequest {
+  recycle: ArrayBuffer;
+}
+
+/**
+ * The formatted block (its first `length` bytes of `bytes`) with the input
+ * buffer handed back, or the message of the error formatting raised.
+ */
 export interface FormatResponse {
   id: number;
   bytes?: ArrayBuffer;
   length?: number;
+  values?: ArrayBuffer;
   error?: string;
 }
 
 const { dim, digits } = workerData as { dim: number; digits: number };
+const spare: ArrayBuffer[] = [];
 
-parentPort?.on("message", (request: FormatRequest) => {
+parentPort?.on("message", (request: FormatRequest | RecycleRequest) => {
+  if ("recycle" in request) {
+    spare.push(request.recycle);
+    return;
+  }
   try {
-    const rows = request.values.length / dim;
-    const out = Buffer.allocUnsafeSlow(rows * maxRowBytes(dim));
-    const length = formatRows(
-      request.values,
-      dim,
-      digits,
-      request.firstRow,
-      out,
-    );
-    const bytes = out.buffer as ArrayBuffer;
+    const size = (request.values.length / dim) * maxRowBytes(dim);
+    let bytes = spare.pop();
+    if (!bytes || bytes.byteLength < size) bytes = new ArrayBuffer(size);
+    const { values, firstRow } = request;
+    const out = new Uint8Array(bytes);
+    const length = formatRows(values, dim, digits, firstRow, out);
+    const input = values.buffer as ArrayBuffer;
     const response: FormatResponse = { id: request.id, bytes, length };
-    parentPort!.postMessage(response, [bytes]);
+    response.values = input;
+    parentPort!.postMessage(response, [bytes, input]);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     parentPort!.postMessage({ id: request.id, error: message });

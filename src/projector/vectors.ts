@@ -24,7 +24,7 @@ export interface VectorWriteOptions {
   /**
    * Worker threads formatting a large TSV; 0 formats on the calling
    * thread. Default: the number of cores, at most 2. Files under about
-   * 500,000 numbers always use the calling thread.
+   * 2,000,000 numbers always use the calling thread.
    */
   threads?: number;
 }
