@@ -57,6 +57,12 @@ export interface GistWrite {
 const RetryingOctokit = Octokit.plugin(retry, throttling);
 
 /**
+ * REST API version every request names. It pins the response shape,
+ * including the gist `history` that the revision-pinned URLs come from.
+ */
+const API_VERSION = { "x-github-api-version": "2022-11-28" };
+
+/**
  * Creates a gist client over Octokit with the retry and throttling plugins:
  * 5xx responses are retried with back-off, rate limits wait as GitHub's
  * headers say (shown through `logger.info`) within `maxWaitSeconds` in
@@ -92,18 +98,28 @@ export function createGistClient(options: GistClientOptions): GistClient {
     get: (id) =>
       call(
         `GET /gists/${id}`,
-        async () => (await octokit.rest.gists.get({ gist_id: id })).data,
+        async () =>
+          (await octokit.rest.gists.get({ gist_id: id, headers: API_VERSION }))
+            .data,
       ),
     create: (body) =>
       call(
         "POST /gists",
-        async () => (await octokit.rest.gists.create({ ...body })).data,
+        async () =>
+          (await octokit.rest.gists.create({ ...body, headers: API_VERSION }))
+            .data,
       ),
     update: (id, body) =>
       call(
         `PATCH /gists/${id}`,
         async () =>
-          (await octokit.rest.gists.update({ gist_id: id, ...body })).data,
+          (
+            await octokit.rest.gists.update({
+              gist_id: id,
+              ...body,
+              headers: API_VERSION,
+            })
+          ).data,
       ),
   };
 }

@@ -33,6 +33,8 @@ export interface LoggedRequest {
   method: string;
   path: string;
   authorization: string | undefined;
+  /** The `X-GitHub-Api-Version` header, when sent. */
+  apiVersion: string | undefined;
   /** File names in a POST/PATCH body, in body order. */
   files: string[];
   body: unknown;

@@ -113,6 +113,7 @@ async function handleApi(
     method,
     path,
     authorization: req.headers.authorization,
+    apiVersion: req.headers["x-github-api-version"] as string | undefined,
     files,
     body,
     status: 0,

@@ -107,26 +107,29 @@ describe("publish remote errors", () => {
     await expectNoToken(result, dir, [bad]);
   });
 
-  it("waits out a secondary rate limit", async () => {
-    const dir = await makeRun();
-    fake.inject({
-      method: "POST",
-      times: 1,
-      fault: { kind: "secondary", retryAfter: 1 },
-    });
-    const started = Date.now();
-    const result = await publish(dir);
-    expect(result.code).toBe(0);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    expect(result.stderr).toContain(
-      "GitHub secondary rate limit on POST /gists: waiting 1 s as the response asks (1 of at most 60 s)",
-    );
-    expect(fake.requests.map((r) => `${r.method} ${r.status}`)).toEqual([
-      "POST 403",
-      "POST 201",
-      "PATCH 200",
-    ]);
-  });
+  it.each([403, 429] as const)(
+    "waits out a secondary %s limit",
+    async (status) => {
+      const dir = await makeRun();
+      fake.inject({
+        method: "POST",
+        times: 1,
+        fault: { kind: "secondary", retryAfter: 1, status },
+      });
+      const started = Date.now();
+      const result = await publish(dir);
+      expect(result.code).toBe(0);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+      expect(result.stderr).toContain(
+        "GitHub secondary rate limit on POST /gists: waiting 1 s as the response asks (1 of at most 60 s)",
+      );
+      expect(fake.requests.map((r) => `${r.method} ${r.status}`)).toEqual([
+        `POST ${status}`,
+        "POST 201",
+        "PATCH 200",
+      ]);
+    },
+  );
 
   it("waits out a primary rate limit", async () => {
     const dir = await makeRun();
@@ -140,6 +143,20 @@ describe("publish remote errors", () => {
     expect(result.stderr).toMatch(
       /GitHub primary rate limit on POST \/gists: waiting [23] s/,
     );
+  });
+
+  it("names the reset of a primary limit", async () => {
+    const dir = await makeRun();
+    fake.inject({
+      times: Infinity,
+      fault: { kind: "primary", resetInSeconds: 600 },
+    });
+    const result = await publish(dir, ["--max-wait", "5"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^error: POST \/gists hit GitHub's rate limit: the limit resets at \d{4}-\d\d-\d\dT[\d:.]+Z, beyond the --max-wait bound of 5 s \(already waited 0 s\)/,
+    );
+    expect(fake.requests.length).toBe(1);
   });
 
   it("gives up when the limit outlasts --max-wait", async () => {

@@ -72,6 +72,10 @@ describe("publish", () => {
       `gist: ${fake.gistOrigin}/octocat/${gist.id}\nprojector: https://projector.tensorflow.org/?config=${encodeURIComponent(configUrl)}\n`,
     );
     const link = new URL(result.stdout.split("projector: ")[1].trim());
+    expect(fake.requests.map((r) => r.apiVersion)).toEqual([
+      "2022-11-28",
+      "2022-11-28",
+    ]);
     expect(link.searchParams.get("config")).toBe(configUrl);
     await expectNoToken(result, dir);
   });
