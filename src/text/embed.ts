@@ -1,9 +1,7 @@
 import type { WordVectors } from "../embeddings/index.js";
 import { UsageError } from "../errors.js";
-import { silentLogger } from "../io/logger.js";
 import type { Logger } from "../io/logger.js";
-import { lookupTokens } from "./lookup.js";
-import type { TokenLookup } from "./lookup.js";
+import { gatherTokens } from "./lookup.js";
 import {
   emptySentenceError,
   ignoredTokensMessage,
@@ -42,30 +40,6 @@ export interface EmbedOptions {
   position?: number;
 }
 
-/** Vocabulary words and skipped tokens of a token sequence, concatenated. */
-interface Gathered {
-  used: string[];
-  usedIndices: number[];
-  unknown: string[];
-  ignored: string[];
-}
-
-function gather(lookups: readonly TokenLookup[]): Gathered {
-  const gathered: Gathered = {
-    used: [],
-    usedIndices: [],
-    unknown: [],
-    ignored: [],
-  };
-  for (const lookup of lookups) {
-    gathered.used.push(...lookup.words);
-    gathered.usedIndices.push(...lookup.indices);
-    gathered.unknown.push(...lookup.unknown);
-    gathered.ignored.push(...lookup.ignored);
-  }
-  return gathered;
-}
-
 /**
  * Embeds a sentence as the mean of its known tokens' GloVe vectors. Warns
  * (on `options.logger`) about tokens the vocabulary lacks, and reports
@@ -79,18 +53,19 @@ export function embedSentence(
   options: EmbedOptions = {},
 ): SentenceEmbedding {
   const position = options.position ?? 1;
-  const logger = options.logger ?? silentLogger;
   const tokens = tokenize(text);
   if (tokens.length === 0) throw emptySentenceError(text, position);
-  const gathered = gather(lookupTokens(vectors, tokens));
+  const gathered = gatherTokens(vectors, tokens);
   const { unknown, ignored, usedIndices } = gathered;
   if (usedIndices.length === 0) {
     throw noKnownWordError(text, position, unknown, ignored);
   }
-  if (ignored.length > 0) {
+  // Building the messages costs more than embedding a short sentence.
+  const logger = options.logger;
+  if (logger && ignored.length > 0) {
     logger.debug(ignoredTokensMessage(text, position, ignored));
   }
-  if (unknown.length > 0) {
+  if (logger && unknown.length > 0) {
     logger.warn(unknownTokensMessage(text, position, unknown));
   }
   const vector = meanOfRows(vectors, usedIndices);
@@ -107,15 +82,15 @@ export function embedTokens(
   vectors: WordVectors,
   tokens: readonly string[],
 ): Float32Array {
-  const { usedIndices } = gather(lookupTokens(vectors, tokens));
+  const { usedIndices } = gatherTokens(vectors, tokens);
   if (usedIndices.length === 0) throw noKnownTokensError(tokens);
   return meanOfRows(vectors, usedIndices);
 }
 
 /**
- * Returns the mean of the rows `indices` of `vectors`, summed in float64
- * and rounded once to float32, so the result does not depend on the order
- * of additions beyond float64 precision.
+ * Returns the mean of the rows `indices` of `vectors`: each dimension is
+ * summed in float64, row by row in the given order, and rounded once to
+ * float32. Throws a UsageError for an empty `indices`.
  */
 export function meanOfRows(
   vectors: WordVectors,
@@ -127,12 +102,13 @@ export function meanOfRows(
     );
   }
   const { dim, matrix } = vectors;
-  const sum = new Float64Array(dim);
-  for (const index of indices) {
-    const offset = index * dim;
-    for (let d = 0; d < dim; d++) sum[d]! += matrix[offset + d]!;
-  }
+  const count = indices.length;
   const mean = new Float32Array(dim);
-  for (let d = 0; d < dim; d++) mean[d] = sum[d]! / indices.length;
+  // One float64 sum per dimension, adding the rows in order.
+  for (let d = 0; d < dim; d++) {
+    let sum = 0;
+    for (let r = 0; r < count; r++) sum += matrix[indices[r]! * dim + d]!;
+    mean[d] = sum / count;
+  }
   return mean;
 }

@@ -9,12 +9,13 @@ export { detokenize } from "./detokenize.js";
 export { normalizeText } from "./normalize.js";
 export type { EmbedOptions, SentenceEmbedding } from "./embed.js";
 export { embedSentence, embedTokens, meanOfRows } from "./embed.js";
-export type { TokenLookup, TokenStatus } from "./lookup.js";
+export type { GatheredTokens, TokenLookup, TokenStatus } from "./lookup.js";
 export {
   IS_BEFORE_S,
   PIECE_WORDS,
   STEMS_BEFORE_NOT,
   foldAccents,
+  gatherTokens,
   isNeverInVocabulary,
   lookupTokens,
 } from "./lookup.js";

@@ -76,6 +76,18 @@ export interface TokenLookup {
   ignored: string[];
 }
 
+/** Vocabulary words and skipped tokens of a token sequence, concatenated. */
+export interface GatheredTokens {
+  /** Vocabulary words that replace the tokens, in order. */
+  used: string[];
+  /** Rows of `used` in the vocabulary. */
+  usedIndices: number[];
+  /** Tokens or parts missing from the vocabulary. */
+  unknown: string[];
+  /** Tokens or parts the vocabulary never contains. */
+  ignored: string[];
+}
+
 const DIGIT_FIRST = /^\p{N}/u;
 const LATIN_LETTER = /^\p{Script=Latin}\p{M}*$/u;
 const NON_ASCII = /[^\x00-\x7F]/u;
@@ -104,6 +116,50 @@ export function lookupTokens(
   );
 }
 
+/**
+ * Looks up `tokens` as {@link lookupTokens} does and concatenates the
+ * results. A token that is itself a vocabulary word takes a fast path with
+ * no allocation.
+ */
+export function gatherTokens(
+  vectors: WordVectors,
+  tokens: readonly string[],
+): GatheredTokens {
+  const gathered: GatheredTokens = {
+    used: [],
+    usedIndices: [],
+    unknown: [],
+    ignored: [],
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+    const contextual =
+      token === "'s" ||
+      (next === "n't" && ownValue(STEMS_BEFORE_NOT, token) !== undefined);
+    const index = contextual ? -1 : vectors.indexOf(token);
+    if (index >= 0) {
+      gathered.used.push(token);
+      gathered.usedIndices.push(index);
+      continue;
+    }
+    const lookup = lookupToken(vectors, token, tokens[i - 1], next);
+    gathered.used.push(...lookup.words);
+    gathered.usedIndices.push(...lookup.indices);
+    gathered.unknown.push(...lookup.unknown);
+    gathered.ignored.push(...lookup.ignored);
+  }
+  return gathered;
+}
+
+/** Returns `record[key]` when `key` is the record's own key (not `constructor`). */
+function ownValue(
+  record: Readonly<Record<string, string>>,
+  key: string,
+): string | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 function lookupToken(
   vectors: WordVectors,
   token: string,
@@ -115,7 +171,7 @@ function lookupToken(
   if (contextual !== undefined) return mapped(vectors, token, [contextual]);
   const index = vectors.indexOf(token);
   if (index >= 0) return result(token, "known", [token], [index]);
-  const piece = PIECE_WORDS[token];
+  const piece = ownValue(PIECE_WORDS, token);
   if (piece !== undefined) return mapped(vectors, token, [piece]);
   const folded = foldAccents(token);
   if (folded !== token && vectors.indexOf(folded) >= 0) {
@@ -142,7 +198,7 @@ function contextualWord(
     if (previous !== undefined && IS_BEFORE_S.has(previous)) return "is";
     return previous === "let" ? "us" : null;
   }
-  if (next === "n't") return STEMS_BEFORE_NOT[token];
+  if (next === "n't") return ownValue(STEMS_BEFORE_NOT, token);
   return undefined;
 }
 
@@ -201,6 +257,6 @@ export function foldAccents(word: string): string {
   return word
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
-    .replace(/[æœßøđłı]/gu, (letter) => LIGATURES[letter] ?? letter)
+    .replace(/[æœßøđłı]/gu, (letter) => ownValue(LIGATURES, letter) ?? letter)
     .normalize("NFC");
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   foldAccents,
+  gatherTokens,
   isNeverInVocabulary,
   isPunctuationOnly,
   lookupTokens,
@@ -124,5 +125,30 @@ describe("isPunctuationOnly", () => {
     expect(punctuationOnlyIndices(smallVectors())).toEqual([
       1, 2, 26, 27, 28, 29,
     ]);
+  });
+});
+
+describe("gatherTokens", () => {
+  it.each([
+    "I don't love it's show, John's car",
+    "we shan't go -- let's see...",
+    "caf\u00e9 great-year 10-year zxqv 2",
+  ])("matches lookupTokens for %s", (text) => {
+    const tokens = tokenize(text);
+    const lookups = lookupTokens(smallVectors(), tokens);
+    expect(gatherTokens(smallVectors(), tokens)).toEqual({
+      used: lookups.flatMap((l) => l.words),
+      usedIndices: lookups.flatMap((l) => l.indices),
+      unknown: lookups.flatMap((l) => l.unknown),
+      ignored: lookups.flatMap((l) => l.ignored),
+    });
+  });
+
+  it("ignores Object prototype names", () => {
+    const vectors = smallVectors(["constructor", "not"]);
+    const gathered = gatherTokens(vectors, ["constructor", "n't"]);
+    expect(gathered.used).toEqual(["constructor", "not"]);
+    const lookups = lookupTokens(vectors, ["constructor", "n't"]);
+    expect(lookups.map((l) => l.status)).toEqual(["known", "mapped"]);
   });
 });
