@@ -11,13 +11,15 @@ import type { VerifyProblem } from "./verify-types.js";
 /**
  * One Embedding Projector saved state (the projector's `State` class), as
  * the bookmarks tray loads it. The fields are the ones its `loadState`
- * reads: a `custom` projection takes each point's position from
- * `projections[i]["linear-x"]` and `["linear-y"]`.
+ * reads. The state selects a 2-D `umap` projection, so the projector places
+ * point i at `projections[i]["umap-0"]` and `["umap-1"]` without running
+ * UMAP itself. A `custom` projection would not hold: the projector
+ * recomputes it from random vectors when its empty query fields settle.
  */
 export interface ProjectorState {
   label: string;
   isSelected: boolean;
-  selectedProjection: "custom";
+  selectedProjection: "umap";
   /** [points, dimensions] of the data set the state belongs to. */
   dataSetDimensions: [number, number];
   tSNEIteration: number;
@@ -37,8 +39,8 @@ export interface ProjectorState {
   customYUpRegex: boolean;
   customYDownText: string;
   customYDownRegex: boolean;
-  /** One `{ "linear-x", "linear-y" }` object per point, in row order. */
-  projections: Array<{ "linear-x": number; "linear-y": number }>;
+  /** One `{ "umap-0", "umap-1" }` object per point, in row order. */
+  projections: Array<{ "umap-0": number; "umap-1": number }>;
   selectedPoints: number[];
   cameraDef: null;
   selectedColorOptionName: string;
@@ -63,8 +65,8 @@ export interface LayoutBookmarkOptions {
 }
 
 /**
- * Builds a saved state holding `layout` (2 numbers per point) as a custom
- * projection, coordinates rounded to 6 significant digits so the same
+ * Builds a saved state that contains `layout` (2 numbers per point) as a
+ * 2-D UMAP projection, coordinates rounded to 6 significant digits so the same
  * layout always gives the same bytes.
  */
 export function layoutBookmark(
@@ -73,14 +75,14 @@ export function layoutBookmark(
 ): ProjectorState {
   const points = layout.length / 2;
   const projections = Array.from({ length: points }, (_, i) => ({
-    "linear-x": Number(formatFloat(layout[2 * i])),
-    "linear-y": Number(formatFloat(layout[2 * i + 1])),
+    "umap-0": Number(formatFloat(layout[2 * i])),
+    "umap-1": Number(formatFloat(layout[2 * i + 1])),
   }));
   const customText = { Text: "", Regex: false };
   return {
     label: options.label,
     isSelected: false,
-    selectedProjection: "custom",
+    selectedProjection: "umap",
     dataSetDimensions: [points, options.dim],
     tSNEIteration: 0,
     tSNEPerplexity: 30,

@@ -18,8 +18,8 @@ const state = () =>
 describe("layoutBookmark", () => {
   it("rounds coordinates to 6 digits", () => {
     expect(state().projections).toEqual([
-      { "linear-x": 0.123457, "linear-y": -2 },
-      { "linear-x": 3, "linear-y": 4e-9 },
+      { "umap-0": 0.123457, "umap-1": -2 },
+      { "umap-0": 3, "umap-1": 4e-9 },
     ]);
     expect(state().dataSetDimensions).toEqual([2, 5]);
   });
@@ -45,12 +45,12 @@ describe("verifyBookmarks", () => {
         {
           ...state(),
           projections: [
-            { "linear-x": 1, "linear-y": 1 },
-            { "linear-x": null, "linear-y": 1 },
+            { "umap-0": 1, "umap-1": 1 },
+            { "umap-0": null, "umap-1": 1 },
           ],
         },
       ],
-      /no finite "linear-x" for point 1/,
+      /no finite "umap-0" for point 1/,
     ],
     [
       "an unknown projection",

@@ -44,7 +44,7 @@ describe("previewRun", () => {
     const [state] = JSON.parse(
       await readFile(join(dir, "bookmarks.json"), "utf8"),
     );
-    expect(state.selectedProjection).toBe("custom");
+    expect(state.selectedProjection).toBe("umap");
     expect(state.dataSetDimensions).toEqual([points, 8]);
     expect(state.projections).toHaveLength(points);
   });
