@@ -1,5 +1,6 @@
 import { cosine, distance, dot } from "./row-math.js";
 import type { SearchSource } from "./row-math.js";
+import type { Logger } from "../io/logger.js";
 import type { NativeKernel } from "./native-kernel.js";
 import { SearchWorker } from "./search-pool.js";
 import type { SearchCall } from "./search-pool.js";
@@ -113,6 +114,7 @@ export class WasmCandidates implements CandidateFinder {
     private readonly module: KernelModule,
     private readonly parallel: boolean,
     private readonly native: NativeKernel | null,
+    private readonly logger: Logger,
   ) {
     this.kernel = native ? "native" : "wasm";
     this.searchGroups = instantiateKernel(module, this.memory.memory);
@@ -214,12 +216,15 @@ export class WasmCandidates implements CandidateFinder {
     }
     this.worker ??= new SearchWorker(this.module, this.memory.memory);
     const remote = this.worker.run(calls[1]!).then(
-      () => true,
-      () => false,
+      () => undefined,
+      (error: unknown) => error,
     );
     this.searchGroups(...calls[0]!);
-    if (!(await remote)) {
-      // A failed worker is dropped, and its half is scored here instead.
+    const failure = await remote;
+    if (failure !== undefined) {
+      this.logger.warn(
+        `search worker failed (${String(failure)}); scoring its half of the rows on the main thread.`,
+      );
       await this.dropWorker();
       this.searchGroups(...calls[1]!);
     }

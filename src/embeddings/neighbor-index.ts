@@ -10,7 +10,7 @@ import type { SearchSource } from "./row-math.js";
 import { nativeKernel, nativeKernelProblem } from "./native-kernel.js";
 import { kernelModule, kernelProblem } from "./wasm-kernel.js";
 
-/** Similarity measure of a nearest-neighbour search. */
+/** Similarity measure of a nearest-neighbor search. */
 export type Metric = "cosine" | "euclidean";
 
 /** One search result. */
@@ -30,9 +30,8 @@ export interface NeighborIndexOptions {
   /** Searches only the first N rows; default all rows. */
   limit?: number;
   /**
-   * Kernel: "native" (AVX2, the default when it was built), "wasm" (SIMD,
-   * the next choice) or "js"; each falls back to the next when it cannot
-   * load, and all give the same results.
+   * Kernel: "native" (AVX2, the default), "wasm" (SIMD) or "js". A kernel
+   * that cannot load falls back to the next one. All give the same results.
    */
   kernel?: "native" | "wasm" | "js";
   /** Threads for large searches: 1 or 2; default 2 on 2+ cores. */
@@ -50,7 +49,7 @@ export interface SearchOptions {
   excludeSelf?: boolean;
 }
 
-/** An exact k-nearest-neighbour index over the rows of a matrix. */
+/** An exact k-nearest-neighbor index over the rows of a matrix. */
 export interface NeighborIndex {
   /** Rows searched. */
   readonly rows: number;
@@ -81,7 +80,7 @@ export interface NeighborIndex {
 const EXTRA_CANDIDATES = 8;
 
 /**
- * Creates an exact nearest-neighbour index over `vectors.matrix` (kept, not
+ * Creates an exact nearest-neighbor index over `vectors.matrix` (kept, not
  * copied; the kernel keeps its own normalised copy). Works on any matrix:
  * a vocabulary, layout points or trajectory vectors.
  */
@@ -92,7 +91,7 @@ export function createNeighborIndex(
   const { dim, matrix } = vectors;
   if (!Number.isInteger(dim) || dim < 1 || matrix.length % dim !== 0) {
     throw new UsageError(
-      `create neighbour index: a matrix of ${matrix.length} numbers does not split into rows of ${dim}; pass a whole number of rows and dim >= 1.`,
+      `createNeighborIndex: a matrix of ${matrix.length} numbers does not split into rows of ${dim}; pass a whole number of rows and dim >= 1.`,
     );
   }
   const rows = rowLimit(matrix.length / dim, options.limit);
@@ -118,9 +117,9 @@ function createFinder(
   }
   const threads = options.threads ?? Math.min(2, availableParallelism());
   const finder = module
-    ? new WasmCandidates(source, module, threads > 1, native)
+    ? new WasmCandidates(source, module, threads > 1, native, logger)
     : new JsCandidates(source);
-  logger.debug(`nearest-neighbour search uses the ${finder.kernel} kernel`);
+  logger.debug(`nearest-neighbor search uses the ${finder.kernel} kernel`);
   return finder;
 }
 
@@ -128,7 +127,7 @@ function rowLimit(available: number, limit: number | undefined): number {
   if (limit === undefined) return available;
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > available) {
     throw new UsageError(
-      `create neighbour index: limit ${limit} is not a whole number from 1 to ${available} rows; pass a limit within the matrix.`,
+      `createNeighborIndex: limit ${limit} is not a whole number from 1 to ${available} rows; pass a limit within the matrix.`,
     );
   }
   return limit;
@@ -176,7 +175,7 @@ class ExactIndex implements NeighborIndex {
   ): Promise<Neighbor[][]> {
     if (this.closed) {
       throw new UsageError(
-        "search neighbours: the index is closed; create a new index with createNeighborIndex.",
+        "search neighbors: the index is closed; create a new index with createNeighborIndex.",
       );
     }
     const excludeSelf = options.excludeSelf ?? false;
@@ -228,13 +227,13 @@ class ExactIndex implements NeighborIndex {
 function checkQueries(queries: Float32Array, dim: number): number {
   if (queries.length === 0 || queries.length % dim !== 0) {
     throw new UsageError(
-      `search neighbours: ${queries.length} query numbers do not split into rows of ${dim}; pass n x ${dim} numbers with n >= 1.`,
+      `search neighbors: ${queries.length} query numbers do not split into rows of ${dim}; pass n x ${dim} numbers with n >= 1.`,
     );
   }
   for (let i = 0; i < queries.length; i++) {
     if (!Number.isFinite(queries[i]!)) {
       throw new UsageError(
-        `search neighbours: query ${Math.floor(i / dim)} has the value ${queries[i]} at dimension ${i % dim}; pass finite numbers.`,
+        `search neighbors: query ${Math.floor(i / dim)} has the value ${queries[i]} at dimension ${i % dim}; pass finite numbers.`,
       );
     }
   }
@@ -244,7 +243,7 @@ function checkQueries(queries: Float32Array, dim: number): number {
 function checkK(k: number, available: number): void {
   if (!Number.isSafeInteger(k) || k < 1 || k > available) {
     throw new UsageError(
-      `search neighbours: k ${k} is not a whole number from 1 to ${available}; pass a k no larger than the rows searched.`,
+      `search neighbors: k ${k} is not a whole number from 1 to ${available}; pass a k no larger than the rows searched.`,
     );
   }
 }

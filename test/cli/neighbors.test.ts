@@ -4,7 +4,7 @@ import { nativeKernel } from "../../src/embeddings/native-kernel.js";
 import { runTextdream } from "../helpers/cli.js";
 
 describe("textdream neighbors", () => {
-  it("prints neighbours of a sentence", async () => {
+  it("prints neighbors of a sentence", async () => {
     const result = await runTextdream(["neighbors", "I hate this."]);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split("\n");

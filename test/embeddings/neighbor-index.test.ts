@@ -198,6 +198,16 @@ describe("createNeighborIndex on small matrices", () => {
     },
   );
 
+  it("rejects a search after close", async () => {
+    const index = createNeighborIndex({ dim: 2, matrix: new Float32Array(6) });
+    await index.close();
+    await expect(index.search(new Float32Array(2), 1)).rejects.toThrow(
+      new UsageError(
+        "search neighbors: the index is closed; create a new index with createNeighborIndex.",
+      ),
+    );
+  });
+
   it("ranks a zero query by row", async () => {
     const matrix = new Float32Array([3, 4, 0, 0, 1, 1]);
     const index = createNeighborIndex({
@@ -216,23 +226,23 @@ describe("createNeighborIndex on small matrices", () => {
   it.each([
     [
       { k: 0 },
-      "search neighbours: k 0 is not a whole number from 1 to 3; pass a k no larger than the rows searched.",
+      "search neighbors: k 0 is not a whole number from 1 to 3; pass a k no larger than the rows searched.",
     ],
     [
       { k: 4 },
-      "search neighbours: k 4 is not a whole number from 1 to 3; pass a k no larger than the rows searched.",
+      "search neighbors: k 4 is not a whole number from 1 to 3; pass a k no larger than the rows searched.",
     ],
     [
       { k: 3, excludeSelf: true },
-      "search neighbours: k 3 is not a whole number from 1 to 2; pass a k no larger than the rows searched.",
+      "search neighbors: k 3 is not a whole number from 1 to 2; pass a k no larger than the rows searched.",
     ],
     [
       { queries: [1, 2, 3] },
-      "search neighbours: 3 query numbers do not split into rows of 2; pass n x 2 numbers with n >= 1.",
+      "search neighbors: 3 query numbers do not split into rows of 2; pass n x 2 numbers with n >= 1.",
     ],
     [
       { queries: [1, NaN] },
-      "search neighbours: query 0 has the value NaN at dimension 1; pass finite numbers.",
+      "search neighbors: query 0 has the value NaN at dimension 1; pass finite numbers.",
     ],
   ] as Array<[BadSearch, string]>)("rejects %o", async (bad, message) => {
     const index = createNeighborIndex({ dim: 2, matrix: new Float32Array(6) });
@@ -246,12 +256,12 @@ describe("createNeighborIndex on small matrices", () => {
     [
       { dim: 2, matrix: new Float32Array(5) },
       {},
-      "create neighbour index: a matrix of 5 numbers does not split into rows of 2; pass a whole number of rows and dim >= 1.",
+      "createNeighborIndex: a matrix of 5 numbers does not split into rows of 2; pass a whole number of rows and dim >= 1.",
     ],
     [
       { dim: 2, matrix: new Float32Array(6) },
       { limit: 4 },
-      "create neighbour index: limit 4 is not a whole number from 1 to 3 rows; pass a limit within the matrix.",
+      "createNeighborIndex: limit 4 is not a whole number from 1 to 3 rows; pass a limit within the matrix.",
     ],
   ])("rejects matrix %#", (vectors, options, message) => {
     expect(() => createNeighborIndex(vectors, options)).toThrow(
