@@ -21,7 +21,7 @@ export interface SentenceEmbedding {
   used: string[];
   /** Rows of `used` in the vocabulary. */
   usedIndices: number[];
-  /** Tokens (or parts of hyphenated tokens) missing from the vocabulary, warned about. */
+  /** Tokens (or parts of hyphenated tokens) missing from the vocabulary. */
   unknown: string[];
   /** Single letters, numbers and possessive `'s`, logged at debug level only. */
   ignored: string[];

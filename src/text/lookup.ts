@@ -72,7 +72,7 @@ export interface TokenLookup {
   indices: number[];
   /** Parts of the token the vocabulary lacks (the token itself, or parts). */
   unknown: string[];
-  /** Parts of the token the vocabulary can never hold. */
+  /** Parts of the token the vocabulary never contains. */
   ignored: string[];
 }
 
@@ -94,7 +94,7 @@ const NON_ASCII = /[^\x00-\x7F]/u;
 const COMPOUND = /[-']/u;
 
 /**
- * Tells whether the vocabulary can never hold `token`: a single Latin
+ * Tells whether the vocabulary never contains `token`: a single Latin
  * letter (`i`, `a`) or a token starting with a digit (`2`, `1990`, `3rd`,
  * `3.14`). GloVe's shipped vocabulary has no such word.
  */
@@ -152,7 +152,7 @@ export function gatherTokens(
   return gathered;
 }
 
-/** Returns `record[key]` when `key` is the record's own key (not `constructor`). */
+/** Returns `record[key]` for an own key only, so `constructor` is absent. */
 function ownValue(
   record: Readonly<Record<string, string>>,
   key: string,

@@ -161,6 +161,13 @@ describe("embedSentence on GloVe", () => {
     expect(Array.from(curly.vector)).toEqual(Array.from(straight.vector));
   });
 
+  it("averages known words only", () => {
+    const partly = embedSentence(glove, "I love zxqv this show blorf");
+    const known = embedSentence(glove, "I love this show");
+    expect(partly.unknown).toEqual(["zxqv", "blorf"]);
+    expect(Array.from(partly.vector)).toEqual(Array.from(known.vector));
+  });
+
   it("rejects zxqv blorf", () => {
     expect(() => embedSentence(glove, "zxqv blorf")).toThrow(
       new UsageError(

@@ -67,6 +67,18 @@ const asciiish = fc
   )
   .map((parts) => parts.join(""));
 
+const asciiOnly = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        ...PIECES.filter((piece) => /^[\x00-\x7f]*$/u.test(piece)),
+      ),
+      fc.string({ unit: "binary-ascii", maxLength: 6 }),
+    ),
+    { maxLength: 12 },
+  )
+  .map((parts) => parts.join(""));
+
 const anyText = fc.string({ unit: "grapheme", maxLength: 40 });
 const binaryText = fc.string({ unit: "binary", maxLength: 40 });
 
@@ -96,6 +108,19 @@ describe("tokenize properties", () => {
       fc.property(text, (input) => {
         const tokens = tokenize(input);
         expect(tokenize(detokenize(tokens))).toEqual(tokens);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("scans ASCII like graphemes", () => {
+    // A trailing non-ASCII word sends the whole text down the grapheme path.
+    fc.assert(
+      fc.property(asciiOnly, (input) => {
+        expect(tokenize(`${input} \u00e9t\u00e9`)).toEqual([
+          ...tokenize(input),
+          "\u00e9t\u00e9",
+        ]);
       }),
       { numRuns: 2000 },
     );
