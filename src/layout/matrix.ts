@@ -11,15 +11,19 @@ export interface PointMatrix {
 }
 
 /**
- * Checks that `matrix` has the size it claims and only finite numbers, and
- * throws a UsageError naming the first row (0-based) that holds NaN or
- * Infinity: a layout of such a row would look normal and mean nothing.
+ * Checks that `matrix` has the size it claims and only finite numbers. It
+ * throws a UsageError naming the first row (0-based) that contains NaN or
+ * Infinity, because umap-js would lay such a row out at a normal-looking
+ * place without a word.
  */
-export function assertFiniteMatrix(matrix: PointMatrix, what: string): void {
+export function assertFiniteMatrix(
+  matrix: PointMatrix,
+  operation: string,
+): void {
   const { rows, dim, values } = matrix;
   if (values.length !== rows * dim) {
     throw new UsageError(
-      `${what}: the matrix holds ${values.length} numbers but ${rows} rows of dimension ${dim} need ${rows * dim}; pass values of length rows * dim.`,
+      `${operation}: invalid matrix size: ${values.length} numbers, but ${rows} rows of dimension ${dim} need ${rows * dim}. Pass values of length rows * dim.`,
     );
   }
   for (let index = 0; index < values.length; index++) {
@@ -27,7 +31,7 @@ export function assertFiniteMatrix(matrix: PointMatrix, what: string): void {
       const row = Math.floor(index / dim);
       const column = index % dim;
       throw new UsageError(
-        `${what}: row ${row} (0-based) holds ${values[index]} in column ${column}; every coordinate must be a finite number. Fix or remove that row.`,
+        `${operation}: invalid value ${values[index]} in row ${row} (0-based), column ${column}; every coordinate must be a finite number. Fix or remove that row.`,
       );
     }
   }

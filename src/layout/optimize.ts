@@ -64,7 +64,9 @@ function keptEdges(graph: FuzzyGraph, epochs: number) {
 }
 
 function clip(value: number): number {
-  return value > CLIP ? CLIP : value < -CLIP ? -CLIP : value;
+  if (value > CLIP) return CLIP;
+  if (value < -CLIP) return -CLIP;
+  return value;
 }
 
 function runEpoch(

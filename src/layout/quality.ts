@@ -21,12 +21,12 @@ export async function neighborhoodPreservation(
     values: Float32Array.from(layout),
   };
   const after = await indexedNeighbors(flat, k, "euclidean");
-  let kept = 0;
+  let preserved = 0;
   for (let row = 0; row < input.rows; row++) {
     const near = new Set(after.indices.subarray(row * k, row * k + k));
     for (let j = 0; j < k; j++) {
-      if (near.has(before.indices[row * k + j])) kept++;
+      if (near.has(before.indices[row * k + j])) preserved++;
     }
   }
-  return kept / (input.rows * k);
+  return preserved / (input.rows * k);
 }

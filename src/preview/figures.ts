@@ -14,10 +14,12 @@ export function objectiveSvg(view: PreviewView): string {
   const lo = values.length ? Math.min(...values) : 0;
   const hi = values.length ? Math.max(...values) : 1;
   const span = hi - lo || 1;
+
   const steps = Math.max(1, ...view.paths.map((p) => p.steps.length - 1));
   const x = (i: number) => box.left + (i / steps) * (box.right - box.left);
   const y = (v: number) =>
     box.bottom - ((v - lo) / span) * (box.bottom - box.top);
+
   const body = [
     svgText(box.left, 24, "Objective per step", 'font-size="16"'),
     `<path d="M${box.left} ${box.top}V${box.bottom}H${box.right}" fill="none" stroke="#5f6368"/>`,

@@ -41,7 +41,7 @@ export interface PreviewOptions {
   onProgress?: ProgressCallback;
 }
 
-/** What {@link previewRun} wrote. */
+/** Result of {@link previewRun}: the files written and the layout. */
 export interface PreviewResult {
   /** Files written or rewritten, relative to the run directory. */
   files: string[];
@@ -57,8 +57,8 @@ export const FIGURE_NAMES = ["objective", "neighbors", "layout"] as const;
 /**
  * Lays out a run directory's points (seeded UMAP, or PCA) and writes
  * `layout.json`, `bookmarks.json` (linked from `projector_config.json`),
- * the figures as SVG and PNG, and the self-contained `preview.html`; the
- * manifest's sums are refreshed. The same run and seed give the same bytes.
+ * the figures as SVG and PNG, and the self-contained `preview.html`. It
+ * then refreshes the manifest's sums. The same run and seed give the same bytes.
  */
 export async function previewRun(
   dir: string,

@@ -6,7 +6,7 @@ import { FileFormatError, UsageError } from "../errors.js";
 import type { PointMatrix } from "../layout/index.js";
 import { RUN_FILES } from "../projector/run-files.js";
 
-/** What `preview` reads from a run directory. */
+/** Contents of a run directory that `preview` reads. */
 export interface RunContents {
   /** The run's vectors, one row per point. */
   matrix: PointMatrix;
@@ -100,7 +100,7 @@ export function parseVectorsTsv(text: string, file: string): PointMatrix {
       const value = cell.trim() === "" ? NaN : Number(cell);
       if (!Number.isFinite(value)) {
         throw new FileFormatError(
-          `preview: ${file} line ${row + 1} (row ${row}) holds "${cell.slice(0, 40)}" in column ${column + 1}; every cell must be a finite number. Fix or drop that row and its metadata line.`,
+          `preview: invalid number "${cell.slice(0, 40)}" in ${file} line ${row + 1} (row ${row}), column ${column + 1}; every cell must be a finite number. Fix or drop that row and its metadata line.`,
         );
       }
       values[row * dim + column] = value;
@@ -117,7 +117,7 @@ async function readBytes(
   const bytes = await readFile(join(dir, file));
   if (!dim || bytes.length % (4 * dim) !== 0) {
     throw new FileFormatError(
-      `preview: ${file} holds ${bytes.length} bytes, which is not a whole number of float32 rows of dimension ${dim}; the config's tensorShape must give the dimension. Write the run again.`,
+      `preview: invalid size of ${file}: ${bytes.length} bytes is not a whole number of float32 rows of dimension ${dim}. The config's tensorShape must give the dimension, so write the run again.`,
     );
   }
   const values = new Float32Array(bytes.length / 4);
@@ -127,7 +127,7 @@ async function readBytes(
     if (!Number.isFinite(values[i])) {
       const row = Math.floor(i / dim);
       throw new FileFormatError(
-        `preview: ${file} row ${row} (0-based) holds ${values[i]} in column ${(i % dim) + 1}; every number must be finite. Fix or drop that row.`,
+        `preview: invalid value ${values[i]} in ${file} row ${row} (0-based), column ${(i % dim) + 1}; every number must be finite. Fix or drop that row.`,
       );
     }
   }

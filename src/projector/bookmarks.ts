@@ -125,9 +125,9 @@ export async function writeBookmarks(
 
 /**
  * Checks the bookmarks file `path` in `dir` the way the projector's
- * bookmarks tray reads it: a JSON array of saved states, each with a known
- * `selectedProjection`, `dataSetDimensions` whose point count is `points`,
- * and one finite position per point for that projection.
+ * bookmarks tray reads it. The file must be a JSON array of saved states.
+ * Each state needs a known `selectedProjection`, `dataSetDimensions`
+ * starting with `points`, and one finite position per point.
  */
 export async function verifyBookmarks(
   dir: string,

@@ -58,7 +58,7 @@ describe("umapLayout", () => {
       [7, 8],
     ]);
     await expect(umapLayout(matrix)).rejects.toThrow(
-      /row 2 \(0-based\) holds NaN/,
+      /invalid value NaN in row 2 \(0-based\), column 1/,
     );
   });
 

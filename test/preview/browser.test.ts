@@ -56,7 +56,7 @@ describe("preview page in chromium", () => {
 
       await page.locator("circle.point").first().hover();
       expect(await page.locator("#tooltip").textContent()).toBe(SCRIPT_LABEL);
-      expect(await page.evaluate("\"__injected\" in window")).toBe(false);
+      expect(await page.evaluate('"__injected" in window')).toBe(false);
 
       await page.selectOption("#color-by", "valence");
       const shot = join(dir, "preview.png");

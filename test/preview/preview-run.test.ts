@@ -66,7 +66,7 @@ describe("previewRun", () => {
       badLine: { line: 3, text: "1\tNaN\t0\t0\t0\t0\t0\t0" },
     });
     await expect(previewRun(dir)).rejects.toThrow(
-      /vectors.tsv line 3 \(row 2\) holds "NaN" in column 2/,
+      /invalid number "NaN" in vectors.tsv line 3 \(row 2\), column 2/,
     );
   });
 

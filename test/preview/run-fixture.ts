@@ -39,7 +39,48 @@ export async function writeFixtureRun(
     const valence = w % 5 === 0 ? String((w % 11) - 5) : "";
     meta.push(`${label}\tword\t\t\t\t\t\t\t${valence}\t`);
   }
-  const trajectory: TrajectoryFile = {
+
+  const trajectory = fixtureTrajectory(words, steps);
+
+  for (const sentence of trajectory.sentences) {
+    sentence.steps.forEach((step, k) => {
+      vectors.push(vectorOf(step.row, sentence.index).map((v) => v + k * 0.3));
+      let kind = "step";
+      if (k === 0) kind = "start";
+      if (k === steps - 1) kind = "end";
+      const next = k === steps - 1 ? "" : String(step.row + 1);
+      meta.push(
+        `${sentence.text} [step ${k}]\t${kind}\tcontinuous\t${sentence.index}\t${k}\t${step.predicted}\t0.5\t${step.objective}\t\t${next}`,
+      );
+    });
+  }
+
+  const lines = vectors.map((v) => v.map((x) => x.toFixed(5)).join("\t"));
+  if (options.badLine) lines[options.badLine.line - 1] = options.badLine.text;
+  await writeFile(join(dir, "vectors.tsv"), `${lines.join("\n")}\n`);
+  await writeFile(join(dir, "metadata.tsv"), `${meta.join("\n")}\n`);
+  await writeFile(join(dir, "trajectory.json"), JSON.stringify(trajectory));
+
+  const config = {
+    embeddings: [
+      {
+        tensorName: "textdream",
+        tensorShape: [vectors.length, DIM],
+        tensorPath: "vectors.tsv",
+        metadataPath: "metadata.tsv",
+      },
+    ],
+  };
+  await writeFile(
+    join(dir, "projector_config.json"),
+    `${JSON.stringify(config, null, 2)}\n`,
+  );
+  return vectors.length;
+}
+
+/** Builds the trajectory of the two fixture sentences, rows after the words. */
+function fixtureTrajectory(words: number, steps: number): TrajectoryFile {
+  return {
     format: "textdream-trajectory",
     version: 1,
     labels: ["negative", "positive"],
@@ -67,36 +108,6 @@ export async function writeFixtureRun(
       }),
     })),
   };
-  for (const sentence of trajectory.sentences) {
-    sentence.steps.forEach((step, k) => {
-      vectors.push(vectorOf(step.row, sentence.index).map((v) => v + k * 0.3));
-      const kind = k === 0 ? "start" : k === steps - 1 ? "end" : "step";
-      const next = k === steps - 1 ? "" : String(step.row + 1);
-      meta.push(
-        `${sentence.text} [step ${k}]\t${kind}\tcontinuous\t${sentence.index}\t${k}\t${step.predicted}\t0.5\t${step.objective}\t\t${next}`,
-      );
-    });
-  }
-  const lines = vectors.map((v) => v.map((x) => x.toFixed(5)).join("\t"));
-  if (options.badLine) lines[options.badLine.line - 1] = options.badLine.text;
-  await writeFile(join(dir, "vectors.tsv"), `${lines.join("\n")}\n`);
-  await writeFile(join(dir, "metadata.tsv"), `${meta.join("\n")}\n`);
-  await writeFile(join(dir, "trajectory.json"), JSON.stringify(trajectory));
-  const config = {
-    embeddings: [
-      {
-        tensorName: "textdream",
-        tensorShape: [vectors.length, DIM],
-        tensorPath: "vectors.tsv",
-        metadataPath: "metadata.tsv",
-      },
-    ],
-  };
-  await writeFile(
-    join(dir, "projector_config.json"),
-    `${JSON.stringify(config, null, 2)}\n`,
-  );
-  return vectors.length;
 }
 
 /** Returns a deterministic vector near cluster `cluster`'s centre. */
