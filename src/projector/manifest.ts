@@ -5,7 +5,7 @@ import { writeJsonAtomic } from "../io/atomic.js";
 import { summarizeFile, type FileSummary } from "./file-summary.js";
 import { RUN_FILES } from "./run-files.js";
 
-/** What a run records about how it was made. */
+/** Record of how a run was made: tool, command, options, seed, model. */
 export interface ManifestInput {
   /** The tool that wrote the run: `{ name: "textdream", version }`. */
   tool: { name: string; version: string };
@@ -41,7 +41,7 @@ export async function writeManifest(
       typeof file === "string" ? await summarizeRunFile(dir, file) : file,
     );
   }
-  summaries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  summaries.sort((a, b) => compareNames(a.file, b.file));
   const manifest = {
     tool: input.tool,
     command: input.command,
@@ -80,4 +80,10 @@ async function configDim(dir: string, name: string): Promise<number> {
   } catch {
     return 0;
   }
+}
+
+/** Orders file names by UTF-16 code units, the same on every machine. */
+function compareNames(a: string, b: string): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
 }

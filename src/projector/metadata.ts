@@ -6,19 +6,19 @@ import type { FileSummary } from "./file-summary.js";
 const UNSAFE = /[\p{Cc}\u2028\u2029\p{Cs}]+/gu;
 const UNSAFE_TEST = /[\p{Cc}\u2028\u2029\p{Cs}]/u;
 
-/** What an empty label becomes, so no metadata line is blank. */
+/** Replacement for an empty label, so no metadata line is blank. */
 export const EMPTY_LABEL = "(empty)";
 
 /** Default longest label, in code points. */
 export const MAX_LABEL_LENGTH = 200;
 
 /**
- * Returns `text` made safe for one metadata cell: each run of tabs, line
+ * Returns `text` made safe for one metadata cell. Each run of tabs, line
  * breaks, other control characters, U+2028/U+2029 and lone surrogates
- * becomes one space; the result is trimmed and cut to `maxLength` code
+ * becomes one space. The result is trimmed and cut to `maxLength` code
  * points (default 200) at a grapheme boundary, so no surrogate pair or
  * combined character is split and no U+FFFD appears. Empty text stays
- * empty; see {@link sanitizeLabel} for cells that must not be.
+ * empty: see {@link sanitizeLabel} for cells that must not be empty.
  */
 export function sanitizeCell(
   text: string,
@@ -70,13 +70,14 @@ function countCodePoints(text: string): number {
 }
 
 /**
- * Writes a metadata TSV to `path` atomically, UTF-8 without a byte-order
- * mark, LF line ends. With one column there is no header (the projector
- * reads a first line as a header exactly when it contains a tab); with two
- * or more the first line names the columns. The first cell of each row is
- * a label (see {@link sanitizeLabel}), the others are sanitised cells that
- * may be empty. Throws a UsageError on a row whose cell count differs from
- * `columns.length`. Returns the summary with `rows` = data rows.
+ * Writes a metadata TSV to `path` atomically, as UTF-8 without a
+ * byte-order mark and with LF line ends. The projector reads a first line
+ * as a header exactly when it contains a tab, so one column gets no header
+ * and two or more get a header line naming the columns. The first cell of
+ * each row is a label (see {@link sanitizeLabel}) and the others are
+ * sanitised cells that may be empty. Throws a UsageError on a row whose
+ * cell count differs from `columns.length`. Returns the summary with
+ * `rows` = data rows.
  */
 export async function writeMetadataTsv(
   path: string,

@@ -7,7 +7,7 @@ import { ProblemList, type VerifyProblem } from "./verify-types.js";
 /** Metadata columns the projector reads as "next point" links. */
 export const SEQUENCE_COLUMNS = ["__next__", "__seq_next__"] as const;
 
-/** What the projector would load from a metadata file. */
+/** Result of reading a metadata file as the projector would. */
 export interface MetadataCheck {
   /** Data rows (points), the header excluded. */
   rows: number;

@@ -4,7 +4,7 @@ export interface VerifyProblem {
   file: string;
   /** 1-based line in a text file; absent for binary files. */
   line?: number;
-  /** What is wrong, what the projector would do, and the fix. */
+  /** Description of the fault, its effect in the projector, and the fix. */
   message: string;
 }
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { readLines } from "./line-reader.js";
 import { ProblemList, type VerifyProblem } from "./verify-types.js";
 
-/** What the projector would load from a vectors file. */
+/** Result of reading a vectors file as the projector would. */
 export interface VectorsCheck {
   /** Rows the projector would load. */
   rows: number;
@@ -14,10 +14,10 @@ export interface VectorsCheck {
 }
 
 /**
- * Reads the vectors TSV `name` in `dir` as the projector's parser does
- * (each line trimmed, blank lines skipped, a first cell that is not a
- * number taken as a label) and reports blank lines, labels, cells that
- * are not finite numbers and rows whose width differs from the first.
+ * Reads the vectors TSV `name` in `dir` as the projector's parser does:
+ * each line trimmed, blank lines skipped, and a first cell that is not a
+ * number taken as a label. Reports blank lines, labels, cells that are not
+ * finite numbers and rows whose width differs from the first row.
  */
 export async function checkVectorsTsv(
   dir: string,

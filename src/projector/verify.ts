@@ -20,11 +20,12 @@ import {
 
 /**
  * Checks the run directory `dir` the way the Embedding Projector will read
- * it: the config's embeddings, paths and shapes; every vectors row of one
- * width and only finite numbers; a metadata header exactly when the first
- * line contains a tab, one row per point and no blank lines; sequence links
- * in range and without cycles; bookmarks; and the manifest's sizes and
- * sha256 sums. Returns every problem with its file and line.
+ * it. The config must name files inside the run with the right shape.
+ * Every vectors row has one width and only finite numbers. The metadata
+ * has a header exactly when its first line contains a tab, one row per
+ * point, no blank lines, and sequence links in range without cycles.
+ * Bookmarks and the manifest's sizes and sha256 sums are checked too.
+ * Returns every problem with its file and line.
  */
 export async function verifyRun(dir: string): Promise<VerifyReport> {
   const config = await readConfig(dir);
@@ -44,68 +45,95 @@ export async function verifyRun(dir: string): Promise<VerifyReport> {
   return { ok: problems.length === 0, points, dim, problems };
 }
 
+/** Receives a problem found in the config field `field`. */
+type ConfigProblem = (field: string, message: string) => void;
+
 /** Checks one config entry and the files it names. */
 async function verifyEmbedding(
   dir: string,
   embedding: ConfigEmbedding,
 ): Promise<VectorsCheck> {
   const problems: VerifyProblem[] = [];
-  const configProblem = (field: string, message: string) =>
+  const configProblem: ConfigProblem = (field, message) =>
     problems.push({
       file: RUN_FILES.config,
       line: embedding.lines[field],
       message,
     });
   const shape = shapeOf(embedding.tensorShape);
-  if (!shape) {
-    configProblem(
-      "tensorShape",
-      `tensorShape is ${JSON.stringify(embedding.tensorShape)}; expected [points, dimensions], two whole numbers. Write the shape of the vectors file.`,
-    );
-  }
   const vectors = await checkVectorsFile(dir, embedding, shape, configProblem);
   problems.push(...vectors.problems);
-  if (shape && vectors.rows > 0) {
-    if (shape[0] !== vectors.rows || shape[1] !== vectors.dim) {
-      configProblem(
-        "tensorShape",
-        `tensorShape is [${shape.join(", ")}] but ${String(embedding.tensorPath)} contains ${vectors.rows} rows of ${vectors.dim}; the projector trusts the file and misreports the shape. Write [${vectors.rows}, ${vectors.dim}].`,
-      );
-    }
-  }
-  const name = embedding.metadataPath;
+  checkShape(embedding, shape, vectors, configProblem);
+
+  const metadataPath = embedding.metadataPath;
   if (
-    name !== undefined &&
-    (await readablePath(dir, name, "metadataPath", configProblem))
+    metadataPath !== undefined &&
+    (await readablePath(dir, metadataPath, "metadataPath", configProblem))
   ) {
-    const metadata = await checkMetadata(dir, name as string);
-    problems.push(...metadata.problems);
-    if (vectors.rows > 0 && metadata.rows !== vectors.rows) {
-      problems.push({
-        file: name as string,
-        line: metadata.lines.at(-1) ?? 1,
-        message: `the file has ${metadata.rows} metadata rows${metadata.headerLine ? " after its header" : ""}; ${String(embedding.tensorPath)} has ${vectors.rows} points, so the projector pairs labels with the wrong points. Write one metadata row per point.`,
-      });
-    }
-    problems.push(...checkSequences(metadata, name as string, metadata.rows));
+    const name = metadataPath as string;
+    problems.push(...(await checkMetadataFile(dir, name, embedding, vectors)));
   }
+
   const bookmarks = embedding.bookmarksPath;
   if (
     bookmarks !== undefined &&
     (await readablePath(dir, bookmarks, "bookmarksPath", configProblem))
   ) {
-    problems.push(
-      ...(await verifyBookmarksHook(dir, bookmarks as string, vectors.rows)),
-    );
+    const name = bookmarks as string;
+    problems.push(...(await verifyBookmarksHook(dir, name, vectors.rows)));
   }
   return { ...vectors, problems };
+}
+
+/** Reports a tensorShape that is malformed or disagrees with the file. */
+function checkShape(
+  embedding: ConfigEmbedding,
+  shape: [number, number] | undefined,
+  vectors: VectorsCheck,
+  configProblem: ConfigProblem,
+): void {
+  if (!shape) {
+    configProblem(
+      "tensorShape",
+      `tensorShape is ${JSON.stringify(embedding.tensorShape)}; expected [points, dimensions], two whole numbers. Write the shape of the vectors file.`,
+    );
+    return;
+  }
+  const differs = shape[0] !== vectors.rows || shape[1] !== vectors.dim;
+  if (vectors.rows > 0 && differs) {
+    configProblem(
+      "tensorShape",
+      `tensorShape is [${shape.join(", ")}] but ${String(embedding.tensorPath)} contains ${vectors.rows} rows of ${vectors.dim}, so the projector shows a shape that differs from the config. Write [${vectors.rows}, ${vectors.dim}].`,
+    );
+  }
+}
+
+/** Checks the metadata file `name`, its row count and sequence links. */
+async function checkMetadataFile(
+  dir: string,
+  name: string,
+  embedding: ConfigEmbedding,
+  vectors: VectorsCheck,
+): Promise<VerifyProblem[]> {
+  const metadata = await checkMetadata(dir, name);
+  const problems = [...metadata.problems];
+  if (vectors.rows > 0 && metadata.rows !== vectors.rows) {
+    const header = metadata.headerLine ? " after its header" : "";
+    problems.push({
+      file: name,
+      line: metadata.lines.at(-1) ?? 1,
+      message: `the file has ${metadata.rows} metadata rows${header}; ${String(embedding.tensorPath)} has ${vectors.rows} points, so the projector pairs labels with the wrong points. Write one metadata row per point.`,
+    });
+  }
+  problems.push(...checkSequences(metadata, name, metadata.rows));
+  return problems;
 }
 
 async function checkVectorsFile(
   dir: string,
   embedding: ConfigEmbedding,
   shape: [number, number] | undefined,
-  configProblem: (field: string, message: string) => void,
+  configProblem: ConfigProblem,
 ): Promise<VectorsCheck> {
   const name = embedding.tensorPath;
   const empty: VectorsCheck = { rows: 0, dim: 0, problems: [] };
@@ -122,7 +150,7 @@ async function readablePath(
   dir: string,
   path: unknown,
   field: string,
-  configProblem: (field: string, message: string) => void,
+  configProblem: ConfigProblem,
 ): Promise<boolean> {
   const problem = pathProblem(path);
   if (problem) {
