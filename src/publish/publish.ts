@@ -105,7 +105,8 @@ export async function publishRun(
 
   const data = await writeData(session);
   const record = await writeConfig(session, data.gist, data.revision);
-  await writeBlogSnippet(dir, record, trajectory);
+  const hasBookmarks = inputs.config.embeddings.some((e) => e.bookmarksPath);
+  await writeBlogSnippet(dir, record, trajectory, hasBookmarks);
 
   const unchanged = inputs.data
     .map((file) => file.name)

@@ -27,6 +27,8 @@ export interface SnippetInput {
   gistUrl: string;
   /** Figure file names present in the run, such as `objective.png`. */
   figures: string[];
+  /** True when the config names a bookmarks file (the saved layout). */
+  hasBookmarks: boolean;
 }
 
 const TEMPLATE_URL = new URL(
@@ -48,6 +50,7 @@ export async function renderBlogSnippet(input: SnippetInput): Promise<string> {
       .join("\n\n"),
     projectorUrl: input.projectorUrl,
     gistUrl: input.gistUrl,
+    howTo: howTo(input),
     figures: input.figures.map(figureLine).join("\n\n"),
   };
   const text = template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
@@ -70,6 +73,7 @@ export async function writeBlogSnippet(
   dir: string,
   record: PublishedRecord,
   trajectory: TrajectoryFile | undefined,
+  hasBookmarks: boolean,
 ): Promise<void> {
   if (!record.projectorUrl) return;
   const figures: string[] = [];
@@ -88,16 +92,28 @@ export async function writeBlogSnippet(
     projectorUrl: record.projectorUrl,
     gistUrl: record.htmlUrl,
     figures,
+    hasBookmarks,
   });
   await writeFileAtomic(join(dir, RUN_FILES.blogSnippet), text);
+}
+
+function howTo(input: SnippetInput): string {
+  const hints: string[] = [];
+  if ((input.trajectory?.sentences.length ?? 0) > 0) {
+    hints.push("Each sentence's dream is drawn as a path.");
+  }
+  if (input.hasBookmarks) {
+    hints.push("Open the bookmarks tray to load the saved layout.");
+  }
+  return hints.join(" ");
 }
 
 function snippetTitle(trajectory: TrajectoryFile | undefined): string {
   if (!trajectory || trajectory.sentences.length === 0) {
     return "Word vectors in the Embedding Projector";
   }
-  const what = trajectory.minimize ? "minimizing" : "maximizing";
-  return `Dreaming ${trajectory.sentences.length === 1 ? "a sentence" : "sentences"} by ${what} ${escapeMarkdown(trajectory.objective)}`;
+  const direction = trajectory.minimize ? "minimizing" : "maximizing";
+  return `Dreaming ${trajectory.sentences.length === 1 ? "a sentence" : "sentences"} by ${direction} ${escapeMarkdown(trajectory.objective)}`;
 }
 
 function sentenceBlock(sentence: SentenceTrajectory): string {

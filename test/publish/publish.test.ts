@@ -147,6 +147,9 @@ describe("publish", () => {
     const snippet = await readFile(join(dir, "blog-snippet.md"), "utf8");
     expect(snippet).toContain(`](${record.projectorUrl})`);
     expect(snippet).toContain("> I hate this.");
+    expect(snippet).toContain(
+      "Each sentence's dream is drawn as a path. Open the bookmarks tray to load the saved layout.",
+    );
     expect(snippet).toContain("| before dreaming | this, it, even |");
     expect(snippet).toContain("| after 100 steps | bad, worse, nothing |");
     expect(snippet).toContain("| after 100 steps | great, unique, fun |");
@@ -276,6 +279,7 @@ describe("publish", () => {
       "POST /gists vectors.tsv (46 bytes), metadata.tsv (112 bytes), bookmarks.json (38 bytes)\n" +
         "PATCH /gists/<id from the first response> projector_config.json (size known after the data write)\n",
     );
+    expect(result.stderr).toContain("warning: no token found");
     expect(fake.requests).toEqual([]);
     await expect(readFile(join(dir, "published.json"))).rejects.toThrow();
   });

@@ -95,9 +95,18 @@ async function printPlan(
   options: PublishCliOptions,
 ): Promise<void> {
   const plan = await planPublish(dir, { gistId: options.gistId });
+  const logger = context.logger(options);
+  const token = await resolveToken({
+    env: context.io.env,
+    tokenFile: options.tokenFile,
+    cwd: context.io.cwd,
+  });
+  if (!token) {
+    logger.warn(
+      "no token found (GITHUB_TOKEN, GH_TOKEN, --token-file): a real publish would stop before its first request",
+    );
+  }
   if (options.json) return context.printJson({ dryRun: true, requests: plan });
-  context
-    .logger(options)
-    .info("dry run: these requests would be sent; nothing was sent");
+  logger.info("dry run: these requests would be sent; nothing was sent");
   for (const request of plan) context.print(formatPlannedRequest(request));
 }
