@@ -271,6 +271,19 @@ describe("publish remote errors", () => {
     await expectNoToken(result, dir);
   });
 
+  it("explains a gist deleted on GitHub", async () => {
+    const dir = await makeRun();
+    await publish(dir);
+    fake.gists.clear();
+    const result = await publish(dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      "failed with 404: the gist does not exist or is not yours",
+    );
+    expect(result.stderr).toContain("delete published.json");
+    await expectNoToken(result, dir);
+  });
+
   it("rejects a broken published.json", async () => {
     const dir = await makeRun();
     await writeFile(join(dir, "published.json"), "{}");
