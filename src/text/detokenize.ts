@@ -13,10 +13,15 @@ const QUOTES = new Set(['"', "'"]);
 /**
  * Joins tokens back into readable text, undoing {@link tokenize}'s splits:
  * `do n't` -> `don't`, `ca n't` -> `can't`, `great !` -> `great!`,
- * `" so "` -> `"so"`, `dogs '` -> `dogs'`. Two tokens are written together only when
- * tokenizing them again splits them the same way, so
+ * `" so "` -> `"so"`, `dogs '` -> `dogs'`. Two tokens are written together
+ * only when tokenizing them again splits them the same way, so
  * `tokenize(detokenize(tokens))` gives `tokens` back for any output of
- * `tokenize` (case is not restored).
+ * `tokenize` (case is not restored). The same is true after replacing a
+ * token with a word for which `tokenizesWhole` is true and
+ * `isPunctuationOnly` false.
+ *
+ * NOTE: a contraction ending after punctuation (`- 're`) comes back as
+ * `- ' re`, because no text tokenizes to the former.
  */
 export function detokenize(tokens: readonly string[]): string {
   let text = "";

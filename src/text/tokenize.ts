@@ -35,6 +35,7 @@ const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
 const WORD = /^[\p{L}\p{N}]/u;
 const DIGIT = /^\p{Nd}/u;
 const NUMBER = /^[\p{Nd}.,]+$/u;
+const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
 
 function kindOf(grapheme: string): Kind {
   if (SPACE.test(grapheme)) return "space";
@@ -142,15 +143,16 @@ export function tokenizesWhole(word: string): boolean {
 /**
  * Splits the contraction endings off `word`: `don't` -> `do`, `n't`, and
  * `they'll've` -> `they`, `'ll`, `'ve`. A word that is only an ending
- * stays whole.
+ * stays whole, and so does one whose stem would end in `'` or `-`.
  */
 export function splitContraction(word: string): string[] {
   if (!word.includes("'")) return [word];
   for (const suffix of CONTRACTION_SUFFIXES) {
-    if (word.length > suffix.length && word.endsWith(suffix)) {
-      const stem = word.slice(0, word.length - suffix.length);
-      return [...splitContraction(stem), suffix];
-    }
+    if (!word.endsWith(suffix)) continue;
+    const stem = word.slice(0, word.length - suffix.length);
+    // A stem must end in a letter or digit: `dogs'n't` stays whole.
+    if (!ENDS_IN_WORD.test(stem)) return [word];
+    return [...splitContraction(stem), suffix];
   }
   return [word];
 }

@@ -45,3 +45,11 @@ describe("detokenize", () => {
     expect(tokenize(detokenize(tokens))).toEqual(tokens);
   });
 });
+
+describe("detokenize limits", () => {
+  it("splits endings after punctuation", () => {
+    const text = detokenize(["-", "'re"]);
+    expect(text).toBe("- 're");
+    expect(tokenize(text)).toEqual(["-", "'", "re"]);
+  });
+});

@@ -57,6 +57,28 @@ const PIECES = [
   "\n",
 ];
 
+/** Vocabulary-like words a swap may insert, as in GloVe's word list. */
+const SWAP_WORDS = [
+  "great",
+  "well-known",
+  "h1n1",
+  "mid-1990s",
+  "b-side",
+  "not",
+  "ca",
+  "wo",
+  "sha",
+  "ai",
+  "s",
+  "t",
+  "ll",
+  "re",
+  "do",
+  "is",
+  "it",
+  "n't",
+];
+
 const asciiish = fc
   .array(
     fc.oneof(
@@ -121,6 +143,21 @@ describe("tokenize properties", () => {
           ...tokenize(input),
           "\u00e9t\u00e9",
         ]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("round-trips after a word swap", () => {
+    // Token dreaming replaces one token with a vocabulary word that is
+    // neither punctuation nor changed by tokenizing.
+    const words = fc.constantFrom(...SWAP_WORDS);
+    fc.assert(
+      fc.property(asciiish, fc.nat(), words, (input, at, word) => {
+        const tokens = tokenize(input);
+        fc.pre(tokens.length > 0);
+        tokens[at % tokens.length] = word;
+        expect(tokenize(detokenize(tokens))).toEqual(tokens);
       }),
       { numRuns: 2000 },
     );

@@ -21,6 +21,7 @@ describe("tokenize", () => {
     ["splits two endings", "they'll've", ["they", "'ll", "'ve"]],
     ["splits possessive", "John's car", ["john", "'s", "car"]],
     ["keeps o'clock whole", "o'clock", ["o'clock"]],
+    ["keeps quote-ended stem", "dogs'n't", ["dogs'n't"]],
     ["keeps plural possessive", "dogs' owner", ["dogs", "'", "owner"]],
     ["keeps quote marks", "'so' good", ["'", "so", "'", "good"]],
   ])("%s", (_, text, expected) => {
