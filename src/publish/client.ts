@@ -76,6 +76,9 @@ export function createGistClient(options: GistClientOptions): GistClient {
     baseUrl: options.apiUrl.replace(/\/+$/, ""),
     userAgent: `textdream/${VERSION}`,
     log: quietLog(logger, token),
+    // NOTE: a create retried after a dropped connection can leave a second
+    // gist when GitHub applied the first request, because the id comes only
+    // from the response; updates are safe to repeat.
     retry: {
       retries: options.retries ?? 3,
       doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
