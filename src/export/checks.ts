@@ -88,3 +88,15 @@ function labelMismatch(
     `Exporting "${input}" failed: it contains ${rows} rows, but the labels file "${labelsFile}" contains ${labelCount} labels. Pass one label per row.`,
   );
 }
+
+/** Builds the error for an export that kept no row. */
+export function noRows(path: string, collector: RowCollector): UsageError {
+  const { rowsRead } = collector.report;
+  const reason =
+    rowsRead === 0
+      ? "it contains no rows after its header"
+      : `none of its ${rowsRead} rows was kept (see the warnings above)`;
+  return new UsageError(
+    `Exporting "${path}" failed: ${reason}. Pass a file with vectors, or loosen --words, --limit or the row rules.`,
+  );
+}

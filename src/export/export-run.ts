@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import { basename, join } from "node:path";
 
-import { FileFormatError, UsageError } from "../errors.js";
+import { FileFormatError } from "../errors.js";
 import type { Logger } from "../io/logger.js";
 import { silentLogger } from "../io/logger.js";
 import type { FileSummary } from "../projector/index.js";
@@ -22,6 +22,7 @@ import { readLabelTable, readWordList } from "./labels.js";
 import {
   checkLabelCount,
   checkLabels,
+  noRows,
   prepareDir,
   readMetadataTable,
 } from "./checks.js";
@@ -77,7 +78,7 @@ export interface ExportOptions {
   onProgress?: (progress: ExportProgress) => void;
 }
 
-/** What {@link exportEmbeddings} wrote and what it noticed on the way. */
+/** The outcome of {@link exportEmbeddings}: files written, counts and warnings. */
 export interface ExportResult {
   dir: string;
   inputFormat: InputFormat;
@@ -171,6 +172,38 @@ async function exportSource(
     plan.rows(),
   );
   const warnings = reportWarnings(collector, reader, plan.unmatched(), logger);
+  const files = await writeConfigs(
+    { input, outDir, inputFormat, source, reader, collector, options },
+    [vectors, metadata],
+  );
+  return {
+    dir: outDir,
+    inputFormat,
+    rows: collector.report.rowsKept,
+    dim: reader.dim,
+    files,
+    report: collector.report,
+    warnings,
+  };
+}
+
+/** The parts of an export that {@link writeConfigs} records. */
+interface RunParts {
+  input: string;
+  outDir: string;
+  inputFormat: InputFormat;
+  source: InputSource;
+  reader: VectorReader;
+  collector: RowCollector;
+  options: ExportOptions;
+}
+
+/** Writes the configs and the manifest; returns every file but the manifest. */
+async function writeConfigs(
+  parts: RunParts,
+  [vectors, metadata]: [FileSummary, FileSummary],
+): Promise<FileSummary[]> {
+  const { input, outDir, options, collector, reader, source } = parts;
   const files = [vectors, metadata];
   const entry = {
     tensorName: options.name ?? basename(input),
@@ -182,30 +215,23 @@ async function exportSource(
   if (options.tensorboard) {
     files.push(await writeTensorboardConfig(outDir, [entry]));
   }
+  const extra = {
+    input: basename(input),
+    inputFormat: parts.inputFormat,
+    inputBytes: source.bytesTotal,
+    report: { ...collector.report },
+  };
   await writeManifest(
     outDir,
     {
       tool: { name: "textdream", version: VERSION },
       command: "export",
       options: manifestOptions(options),
-      extra: {
-        input: basename(input),
-        inputFormat,
-        inputBytes: source.bytesTotal,
-        report: { ...collector.report },
-      },
+      extra,
     },
     files,
   );
-  return {
-    dir: outDir,
-    inputFormat,
-    rows: collector.report.rowsKept,
-    dim: reader.dim,
-    files,
-    report: collector.report,
-    warnings,
-  };
+  return files;
 }
 
 interface WriteContext {
@@ -248,17 +274,6 @@ async function writeVectors(
   return bytes
     ? writeVectorsBytes(path, reader.dim, chunks())
     : writeVectorsTsv(path, reader.dim, chunks(), { digits: options.digits });
-}
-
-function noRows(path: string, collector: RowCollector): UsageError {
-  const { rowsRead } = collector.report;
-  const reason =
-    rowsRead === 0
-      ? "it contains no rows after its header"
-      : `none of its ${rowsRead} rows was kept (see the warnings above)`;
-  return new UsageError(
-    `Exporting "${path}" failed: ${reason}. Pass a file with vectors, or loosen --words, --limit or the row rules.`,
-  );
 }
 
 function manifestOptions(options: ExportOptions): Record<string, unknown> {

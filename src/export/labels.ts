@@ -12,8 +12,8 @@ export interface LabelTable {
 }
 
 /**
- * Reads a labels or metadata file. A `.csv` or `.tsv` file whose first row
- * has two or more columns has a header naming them; any other file contains
+ * Reads a labels or metadata file. In a `.csv` or `.tsv` file, a first row
+ * of two or more columns is a header naming them. Any other file contains
  * one label per line.
  */
 export async function readLabelTable(path: string): Promise<LabelTable> {

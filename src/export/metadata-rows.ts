@@ -10,10 +10,10 @@ export interface MetadataPlan {
 }
 
 /**
- * Plans the metadata of an export: the word (or the `--labels` columns, or
- * the row index) of each kept row, then the columns of `extra` joined on
- * its first column: by 0-based input row when it is named `row` or
- * `index`, else by word.
+ * Plans the metadata of an export. Each kept row gets its word (or its
+ * `--labels` columns, or its row index), then the columns of `extra`.
+ * Those are joined on the first column of `extra`, by 0-based input row
+ * when that column is named `row` or `index`, and by word otherwise.
  */
 export function planMetadata(
   collector: RowCollector,

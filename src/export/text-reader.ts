@@ -19,7 +19,7 @@ const NONFINITE: Record<string, number> = {
   "-infinity": -Infinity,
 };
 
-/** How a text vectors file starts: its dimension and optional header. */
+/** The layout of a text vectors file: its dimension and optional header. */
 export interface TextLayout {
   /** Values per row. */
   dim: number;
