@@ -139,6 +139,16 @@ describe("textdream preview", () => {
     expect(printed.files).toContain("bookmarks.json");
   });
 
+  it("draws epoch progress on a terminal", async () => {
+    const dir = await makeTempDir();
+    await writeFixtureRun(dir);
+    const args = ["preview", dir, "--epochs", "20"];
+    const result = await runTextdream(args, { stderrIsTTY: true });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("umap layout [");
+    expect(result.stderr).toContain("100%");
+  });
+
   it("rejects a bad metric", async () => {
     const result = await runTextdream([
       "preview",
