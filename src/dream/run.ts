@@ -18,6 +18,7 @@ import type { RecordedDream } from "./recorded.js";
 import type { DreamInput } from "./chunks.js";
 import { dreamChunk, splitChunks } from "./chunks.js";
 import { dreamChunksInWorkers } from "./parallel.js";
+import { DEFAULT_FLUENCY } from "./tokens.js";
 import {
   commitRunDir,
   discardRunDir,
@@ -71,6 +72,8 @@ export interface DreamRunOptions {
    * cores. Results do not depend on it.
    */
   jobs?: number;
+  /** Token mode: weight of the unigram fluency prior; default 1. */
+  fluency?: number;
   /** Token mode: `keep` freezes stopwords, `free` (default) lets them change. */
   stopwords?: "keep" | "free";
   /** Model directory; default the shipped model. */
@@ -180,6 +183,7 @@ function resolveSettings(options: DreamRunOptions) {
     allowRepeats: options.allowRepeats ?? false,
     allowPunct: options.allowPunct ?? false,
     stopwords: options.stopwords ?? "free",
+    fluency: options.fluency ?? DEFAULT_FLUENCY,
     format: options.format ?? "tsv",
     tensorboard: options.tensorboard ?? false,
     digits: options.digits ?? 6,
@@ -289,6 +293,7 @@ async function dreamAll(
     allowRepeats: options.allowRepeats,
     allowPunct: options.allowPunct,
     stopwords: options.stopwords,
+    fluency: options.fluency,
   };
   const progress = (done: number) =>
     options.onProgress?.(done / chunks.length, "dreaming");

@@ -31,12 +31,26 @@ export interface TokenDreamOptions {
   keep?: readonly string[];
   /** Let one word fill two positions; default false. */
   allowRepeats?: boolean;
-  /** Let punctuation-only words be inserted; default false. */
+  /** Let punctuation be replaced and punctuation-only words be inserted. */
   allowPunct?: boolean;
   /** `keep` freezes stopwords, `free` (default) lets them change. */
   stopwords?: "keep" | "free";
+  /**
+   * Weight of the fluency prior in objective units per nat of unigram
+   * surprisal; default {@link DEFAULT_FLUENCY}, 0 ranks by the objective
+   * alone.
+   */
+  fluency?: number;
   logger?: Logger;
 }
+
+/**
+ * Default weight of the fluency prior. Rare words with long vectors raise
+ * an activation norm most, so without the prior a dream fills the sentence
+ * with them (`subprime`, `whampoa`); the prior trades one unit of objective
+ * for one nat of unigram surprisal, which keeps common evaluative words.
+ */
+export const DEFAULT_FLUENCY = 1;
 
 interface Candidate {
   position: number;
@@ -48,9 +62,10 @@ interface Candidate {
  * Dreams over a sentence's words. Each step takes the gradient g of the
  * objective at the mean vector e of the n known tokens; replacing word u by
  * w changes e by (e_w - e_u) / n, so its first-order gain is
- * (e_w - e_u) . g / n. The `beam` best swaps by that estimate are re-scored
- * exactly with a forward pass and the best one is applied if it improves the
- * objective; otherwise the dream stops.
+ * (e_w - e_u) . g / n. Candidates are ranked by that gain minus the fluency
+ * prior's change in unigram surprisal; the `beam` best are re-scored
+ * exactly with a forward pass, and among those that raise the objective the
+ * best by the same ranking is applied. When none raises it, the dream stops.
  */
 export function dreamTokens(
   activations: ActivationFunction,
@@ -100,8 +115,16 @@ export function dreamTokens(
       sign,
       options,
     );
-    const best = rescore(activations, vectors, tokens, candidates, options);
-    if (best === undefined || sign * (best.objective - point.objective) <= 0) {
+    const best = rescore(
+      activations,
+      vectors,
+      tokens,
+      slots,
+      point.objective,
+      candidates,
+      options,
+    );
+    if (best === undefined) {
       stopReason = "no-improvement";
       logger.debug(
         `sentence ${sentenceIndex + 1}: no swap improves ${options.objective.name} after ${step} swaps`,
@@ -138,7 +161,12 @@ function frozenPositions(
   slots: readonly number[],
   options: TokenDreamOptions,
 ): boolean[] {
-  const frozen = slots.map((index) => index < 0);
+  // Punctuation stays in place unless allowed to change, so the dreamed
+  // sentence keeps its shape.
+  const frozen = slots.map(
+    (index, i) =>
+      index < 0 || (!options.allowPunct && isPunctuationOnly(tokens[i]!)),
+  );
   for (const item of options.keep ?? []) {
     if (/^\d+$/.test(item)) {
       const position = Number(item);
@@ -205,38 +233,48 @@ function rankCandidates(
 ): Candidate[] {
   const dim = vectors.dim;
   const beam = options.beam ?? 1;
+  const fluency = options.fluency ?? DEFAULT_FLUENCY;
   const used = new Set(slots.filter((index) => index >= 0));
   const n = Math.max(1, usedCount);
-  const scores = new Float64Array(eligible.length);
+  const keys = new Float64Array(eligible.length);
   for (let w = 0; w < eligible.length; w++) {
     let dot = 0;
     const offset = w * dim;
-    for (let d = 0; d < dim; d++)
+    for (let d = 0; d < dim; d++) {
       dot += vectors.matrix[offset + d]! * gradient[d]!;
-    scores[w] = sign * dot;
+    }
+    keys[w] = (sign * dot) / n - fluency * surprisal(w);
   }
   const wanted = beam + slots.length;
   const topWords: number[] = [];
   for (let w = 0; w < eligible.length; w++) {
     if (!eligible[w] || (!options.allowRepeats && used.has(w))) continue;
-    insertTop(topWords, w, scores, wanted);
+    insertTop(topWords, w, keys, wanted);
   }
   const candidates: Candidate[] = [];
   slots.forEach((current, position) => {
     if (frozen[position] || current < 0) return;
+    const currentKey =
+      scoreOf(vectors, current, gradient, sign) / n -
+      fluency * surprisal(current);
     for (const word of topWords) {
       if (word === current) continue;
-      candidates.push({
-        position,
-        word,
-        gain: (scores[word]! - scoreOf(vectors, current, gradient, sign)) / n,
-      });
+      candidates.push({ position, word, gain: keys[word]! - currentKey });
     }
   });
   candidates.sort(
     (a, b) => b.gain - a.gain || a.position - b.position || a.word - b.word,
   );
   return candidates.slice(0, beam);
+}
+
+/**
+ * Returns the unigram surprisal of the word at frequency rank `rank`
+ * (0-based) under Zipf's law, ln(rank + 1) up to a constant: GloVe lists
+ * its words from most to least frequent.
+ */
+function surprisal(rank: number): number {
+  return Math.log(rank + 1);
 }
 
 function scoreOf(
@@ -270,6 +308,8 @@ function rescore(
   activations: ActivationFunction,
   vectors: WordVectors,
   tokens: readonly string[],
+  slots: readonly number[],
+  current: number,
   candidates: readonly Candidate[],
   options: TokenDreamOptions,
 ): (Candidate & { objective: number }) | undefined {
@@ -289,9 +329,20 @@ function rescore(
     dim,
   );
   const sign = options.minimize ? -1 : 1;
-  let best = 0;
-  for (let i = 1; i < candidates.length; i++) {
-    if (sign * objectives[i]! > sign * objectives[best]!) best = i;
-  }
+  const fluency = options.fluency ?? DEFAULT_FLUENCY;
+  let best: number | undefined;
+  let bestScore = 0;
+  candidates.forEach((candidate, i) => {
+    const gain = sign * (objectives[i]! - current);
+    if (!(gain > 0)) return;
+    const replaced = slots[candidate.position]!;
+    const score =
+      gain - fluency * (surprisal(candidate.word) - surprisal(replaced));
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  });
+  if (best === undefined) return undefined;
   return { ...candidates[best]!, objective: objectives[best]! };
 }

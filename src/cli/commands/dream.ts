@@ -6,6 +6,7 @@ import { selectBackend } from "../../backend.js";
 import { UsageError } from "../../errors.js";
 import { readCsvColumn, readSentenceLines } from "../../dream/input.js";
 import { OPTIMIZERS } from "../../dream/optimizer.js";
+import { DEFAULT_FLUENCY } from "../../dream/tokens.js";
 import type { DreamMode, DreamRunOptions } from "../../dream/run.js";
 import { DREAM_MODES, runDream } from "../../dream/run.js";
 import { summarizeTrajectory } from "../../dream/summary.js";
@@ -43,6 +44,7 @@ interface DreamFlags extends CommonOptions {
   allowPunct?: boolean;
   stopwords: "keep" | "free";
   jobs?: number;
+  fluency: number;
 }
 
 /** Builds the `dream` command, the main job of textdream. */
@@ -149,10 +151,16 @@ export function dreamCommand(context: CliContext): Command {
       "--keep <list>",
       "token mode: comma-separated positions (0-based) or words never swapped",
     )
+    .option(
+      "--fluency <weight>",
+      "token mode: objective units traded per nat of unigram surprisal (0 ranks by the objective alone)",
+      numberOption({ min: 0 }),
+      DEFAULT_FLUENCY,
+    )
     .option("--allow-repeats", "token mode: let one word fill two positions")
     .option(
       "--allow-punct",
-      "token mode: let punctuation-only words be inserted",
+      "token mode: let punctuation be replaced and punctuation-only words be inserted",
     )
     .addOption(
       new Option(
@@ -205,6 +213,7 @@ async function dreamAction(
     allowPunct: flags.allowPunct,
     stopwords: flags.stopwords,
     jobs: flags.jobs,
+    fluency: flags.fluency,
     cwd: context.io.cwd,
     backend,
     logger,
