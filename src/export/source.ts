@@ -54,13 +54,14 @@ async function openPlain(path: string, size: number): Promise<InputSource> {
   const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
   const { bytesRead: headLength } = await handle.read(head, 0, head.length, 0);
   let position = headLength;
+  const start = bomLength(head);
   async function* chunks(): AsyncGenerator<Buffer> {
     const buffers = [
       Buffer.allocUnsafe(READ_BYTES),
       Buffer.allocUnsafe(READ_BYTES),
     ];
     try {
-      if (headLength > 0) yield head.subarray(0, headLength);
+      if (headLength > start) yield head.subarray(start, headLength);
       for (let turn = 0; ; turn ^= 1) {
         const buffer = buffers[turn]!;
         const { bytesRead } = await handle.read(
@@ -87,7 +88,7 @@ async function openPlain(path: string, size: number): Promise<InputSource> {
     path,
     bytesTotal: size,
     gzip: false,
-    head: head.subarray(0, headLength),
+    head: head.subarray(start, headLength),
     bytesRead: () => position,
     chunks,
     close,
@@ -116,7 +117,8 @@ async function openGzip(path: string, size: number): Promise<InputSource> {
     headParts.push(next.value);
     headLength += next.value.length;
   }
-  const head = Buffer.concat(headParts);
+  const whole = Buffer.concat(headParts);
+  const head = whole.subarray(bomLength(whole));
   return {
     path,
     bytesTotal: size,
@@ -194,4 +196,9 @@ async function startsWithGzipMagic(path: string): Promise<boolean> {
   } finally {
     await handle.close();
   }
+}
+
+/** Returns 3 when `head` starts with a UTF-8 byte-order mark, else 0. */
+function bomLength(head: Buffer): number {
+  return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
 }

@@ -87,7 +87,7 @@ describe("word2vec binary reader", () => {
     const bytes = word2vecBinary([["good", GOOD]], { header: "4 3\n" });
     const run = await exportAndRead(await writeInput("v.bin", bytes));
     expect(run.warnings).toEqual([
-      "the header announces 4 rows, but the file holds 1; all 1 were read.",
+      "the header announces 4 rows, but the file contains 1; all 1 were read.",
     ]);
   });
 
@@ -98,7 +98,7 @@ describe("word2vec binary reader", () => {
     ]);
     const path = await writeInput("v.bin", bytes);
     await expect(exportAndRead(path)).rejects.toThrow(
-      `word "bad" (row 2, byte 22) of "${path}" failed: the vector holds NaN or Infinity (value 2 of 3 is NaN)`,
+      `word "bad" (row 2, byte 22) of "${path}" failed: the vector contains NaN or Infinity (value 2 of 3 is NaN)`,
     );
   });
 

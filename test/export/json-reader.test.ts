@@ -27,6 +27,13 @@ describe("JSON reader", () => {
     expect(run.result.dim).toBe(2);
   });
 
+  it("skips a byte-order mark", async () => {
+    const path = await writeInput("v", '\ufeff{"x": [1, 2]}');
+    const run = await exportAndRead(path);
+    expect(run.result.inputFormat).toBe("json");
+    expect(run.metadata).toEqual(["x"]);
+  });
+
   it("drops the wink norm and index", async () => {
     const run = await exportAndRead(await writeInput("v.json", WINK));
     expect(run.vectors).toEqual([

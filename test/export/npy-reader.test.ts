@@ -40,6 +40,14 @@ describe(".npy reader", () => {
     expect(run.metadata).toEqual(["0", "1"]);
   });
 
+  it("reads gzipped Fortran order", async () => {
+    const data = new Float64Array([0.5, 1e-3, -1.25, 2.75, 3, -4]);
+    const bytes = npyFile("<f8", [2, 3], bytesOf(data), true);
+    const path = await writeInput("v.npy.gz", bytes, { gzip: true });
+    const run = await exportAndRead(path, { format: "bytes" });
+    expect(run.vectors).toEqual(ROWS.map(f32));
+  });
+
   it("reads big-endian float64", async () => {
     const data = Buffer.from(new Float64Array(ROWS.flat()).buffer);
     data.swap64();
@@ -100,7 +108,7 @@ describe(".npy reader", () => {
     const labels = `${path}.txt`;
     await writeFile(labels, "one\n");
     await expect(exportAndRead(path, { labelsFile: labels })).rejects.toThrow(
-      `it holds 2 rows, but the labels file "${labels}" holds 1 labels`,
+      `it contains 2 rows, but the labels file "${labels}" contains 1 labels`,
     );
   });
 });

@@ -129,12 +129,12 @@ describe("export options", () => {
     ]);
   });
 
-  it("refuses an existing run without force", async () => {
+  it("rejects an existing run without force", async () => {
     const input = await writeInput("v.txt", TEXT);
     const dir = join(await makeTempDir(), "run");
     await exportEmbeddings(input, dir);
     await expect(exportEmbeddings(input, dir)).rejects.toThrow(
-      "already holds a run (manifest.json)",
+      "already contains a run (manifest.json)",
     );
     const again = await exportEmbeddings(input, dir, {
       force: true,

@@ -48,7 +48,7 @@ describe("text vectors reader", () => {
     const run = await exportAndRead(await writeInput("v.vec", `5 3\n${ROWS}`));
     expect(run.metadata).toHaveLength(3);
     expect(run.warnings).toEqual([
-      "the header announces 5 rows, but the file holds 3; all 3 were read.",
+      "the header announces 5 rows, but the file contains 3; all 3 were read.",
     ]);
   });
 
@@ -124,7 +124,7 @@ describe("text vectors reader", () => {
 
   it.each([
     ["an empty file", "", "the file is empty (0 bytes)"],
-    ["blank lines", "\n\n", "it holds no rows (only blank lines, 2 bytes)"],
+    ["blank lines", "\n\n", "it contains no rows (only blank lines, 2 bytes)"],
     [
       "a header only",
       "3 3\n",
@@ -133,6 +133,11 @@ describe("text vectors reader", () => {
   ])("rejects %s clearly", async (_title, text, message) => {
     const path = await writeInput("v.txt", text);
     await expect(exportAndRead(path)).rejects.toThrow(message);
+  });
+
+  it("skips a byte-order mark", async () => {
+    const run = await exportAndRead(await writeInput("v.txt", `\ufeff${ROWS}`));
+    expect(run.metadata).toEqual(["cat", "dog", "fish"]);
   });
 
   it("reads gzip by magic bytes", async () => {
