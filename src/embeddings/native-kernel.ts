@@ -10,6 +10,11 @@ export interface NativeKernel {
   searchCalls(memory: Uint8Array, calls: Int32Array): void;
   /** Returns true when this CPU has AVX2 and FMA. */
   supported(): boolean;
+  /**
+   * Maps a whole non-empty file copy-on-write into memory and returns it
+   * as an ArrayBuffer; pages are read from the file when first touched.
+   */
+  mapFile(path: string): ArrayBuffer;
 }
 
 let loaded: NativeKernel | null | undefined;

@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 
 import { UsageError } from "../errors.js";
@@ -12,6 +13,7 @@ import {
   writeCache,
 } from "./vocabulary-cache.js";
 import type { CacheContents } from "./vocabulary-cache.js";
+import { nativeKernel } from "./native-kernel.js";
 import { defaultWinkPath, parseWinkFile } from "./wink-source.js";
 import { createWordVectors } from "./word-vectors.js";
 import type { WordVectors } from "./word-vectors.js";
@@ -83,12 +85,55 @@ export async function loadVocabulary(
   );
 }
 
-async function readIfPresent(path: string): Promise<Buffer | undefined> {
+/**
+ * Maps a file with the native addon when it was built: no copy, and only
+ * the rows a caller touches are read. Returns undefined otherwise.
+ */
+async function mapIfPresent(path: string): Promise<Buffer | undefined> {
+  const native = nativeKernel();
+  if (!native) return undefined;
   try {
-    return await readFile(path);
+    if ((await stat(path)).size === 0) return undefined;
+    // NOTE: a cache truncated in place while mapped would raise SIGBUS on
+    // access; the cache is only ever replaced by an atomic rename.
+    return Buffer.from(native.mapFile(path));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads a whole file with as few read calls as the system allows, or
+ * returns undefined when it does not exist. `readFile` from
+ * node:fs/promises reads in 512 KiB chunks, each a separate round trip.
+ */
+async function readIfPresent(path: string): Promise<Buffer | undefined> {
+  const mapped = await mapIfPresent(path);
+  if (mapped) return mapped;
+  let handle: FileHandle;
+  try {
+    handle = await open(path, "r");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    const bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const { bytesRead } = await handle.read(
+        bytes,
+        filled,
+        size - filled,
+        filled,
+      );
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return bytes.subarray(0, filled);
+  } finally {
+    await handle.close();
   }
 }
 
