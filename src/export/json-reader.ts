@@ -3,6 +3,7 @@ import { StringDecoder } from "node:string_decoder";
 import { FileFormatError } from "../errors.js";
 import type { RowCollector } from "./collector.js";
 import { JsonScanner } from "./json-scanner.js";
+import { parsePlainDecimal } from "./parse-number.js";
 import type { JsonRow } from "./json-scanner.js";
 import type { InputSource } from "./source.js";
 import type { RowChunk } from "./types.js";
@@ -46,7 +47,7 @@ export async function readJsonLayout(source: InputSource): Promise<JsonLayout> {
   const dim =
     dimensions !== undefined && dimensions > 0
       ? dimensions
-      : first.values.length;
+      : countValues(first.text);
   if (dim < 1) {
     throw new FileFormatError(
       `Reading "${source.path}" as JSON failed: the first vector (character ${first.at}) is empty. Pass vectors with at least one value.`,
@@ -109,29 +110,56 @@ function readRow(
   where: () => string,
 ): void {
   const { dim, storedWidth } = layout;
-  if (entry.values.length !== storedWidth) {
+  const count = countValues(entry.text);
+  if (count !== storedWidth) {
     collector.badRow(
-      `Reading ${where()} failed: expected ${storedWidth} values, found ${entry.values.length}`,
+      `Reading ${where()} failed: expected ${storedWidth} values, found ${count}`,
     );
     return;
   }
   const offset = collector.begin(entry.key ?? label);
   if (offset < 0) return;
-  const matrix = collector.matrix;
+  const { matrix } = collector;
+  const { text } = entry;
+  let position = 0;
   for (let k = 0; k < dim; k++) {
-    const text = entry.values[k]!;
-    const value = Number(text);
-    if ((value !== value || value === 0) && !isNumberText(text)) {
-      throw new FileFormatError(
-        `Reading ${where()} failed: value ${k + 1} is "${text.trim()}", not a number. Fix the row.`,
-      );
-    }
+    let comma = text.indexOf(",", position);
+    if (comma < 0) comma = text.length;
+    let start = position;
+    let end = comma;
+    while (start < end && isSpace(text.charCodeAt(start))) start += 1;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end -= 1;
+    let value = parsePlainDecimal(text, start, end);
+    if (value !== value) value = parseToken(text.slice(start, end), k, where);
     matrix[offset + k] = value;
+    position = comma + 1;
   }
   collector.commit(where);
 }
 
-function isNumberText(text: string): boolean {
-  const trimmed = text.trim();
-  return trimmed === "NaN" || (trimmed !== "" && !Number.isNaN(+trimmed));
+/** Parses a JSON number the fast path left, or NaN and Infinity. */
+function parseToken(token: string, k: number, where: () => string): number {
+  const value = Number(token);
+  if (token === "NaN" || (token !== "" && !Number.isNaN(value))) return value;
+  throw new FileFormatError(
+    `Reading ${where()} failed: value ${k + 1} is "${token}", not a number. Fix the row.`,
+  );
+}
+
+/** Counts the comma-separated values of an array's text; 0 when blank. */
+export function countValues(text: string): number {
+  let blank = true;
+  for (let i = 0; i < text.length && blank; i++) {
+    blank = isSpace(text.charCodeAt(i));
+  }
+  if (blank) return 0;
+  let count = 1;
+  for (let i = text.indexOf(","); i >= 0; i = text.indexOf(",", i + 1)) {
+    count += 1;
+  }
+  return count;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }

@@ -4,7 +4,8 @@ import { FileFormatError } from "../errors.js";
 export interface JsonRow {
   /** The word (object key), or null for an element of a top-level array. */
   key: string | null;
-  values: string[];
+  /** The text between the brackets: numbers separated by commas. */
+  text: string;
   /** Character offset of the row in the file. */
   at: number;
 }
@@ -132,10 +133,9 @@ export class JsonScanner {
     }
     const close = this.buf.indexOf("]", first);
     if (close < 0) return false;
-    const inner = this.buf.slice(start + 1, close);
-    const values = inner.trim() === "" ? [] : inner.split(",");
+    const text = this.buf.slice(start + 1, close);
     if (this.mode !== "top" || !this.wrapper) {
-      this.pending.push({ key, values, at: this.consumed + start });
+      this.pending.push({ key, text, at: this.consumed + start });
       if (this.mode !== "map") this.topRows += 1;
     }
     this.pos = close + 1;

@@ -1,5 +1,6 @@
 import { FileFormatError } from "../errors.js";
 import { ByteCarry } from "./byte-carry.js";
+import { parsePlainDecimal } from "./parse-number.js";
 import type { RowCollector } from "./collector.js";
 import type { InputSource } from "./source.js";
 import type { RowChunk } from "./types.js";
@@ -142,7 +143,8 @@ function readRow(
   const matrix = collector.matrix;
   for (let k = 0; k < dim; k++) {
     const text = fields[wordFields + k]!;
-    let value = Number(text);
+    let value = parsePlainDecimal(text, 0, text.length);
+    if (value !== value) value = Number(text);
     if (value !== value) value = parseSpecial(text, k, where);
     matrix[offset + k] = value;
   }

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 
 import { JsonScanner } from "../../src/export/json-scanner.js";
-import { exportAndRead, writeInput } from "./helpers.js";
+import { exportAndRead, f32, writeInput } from "./helpers.js";
 
 const WINK = JSON.stringify({
   precision: 8,
@@ -27,6 +27,24 @@ describe("JSON reader", () => {
     expect(run.result.dim).toBe(2);
   });
 
+  it("reads exponents and spaces", async () => {
+    const text = '{"x": [ 1e-3 , -2.5E2 ], "y": [0.125,\n -0]}';
+    const run = await exportAndRead(await writeInput("v.json", text), {
+      format: "bytes",
+    });
+    expect(run.vectors).toEqual([f32([0.001, -250]), [0.125, -0]]);
+  });
+
+  it("rejects Infinity naming the row", async () => {
+    const path = await writeInput(
+      "v.json",
+      '{"x": [1, 2], "y": [Infinity, 1]}',
+    );
+    await expect(exportAndRead(path)).rejects.toThrow(
+      `row 1 (character 19) of "${path}" failed: the vector contains NaN or Infinity (value 1 of 2 is Infinity)`,
+    );
+  });
+
   it("skips a byte-order mark", async () => {
     const path = await writeInput("v", '\ufeff{"x": [1, 2]}');
     const run = await exportAndRead(path);
@@ -47,7 +65,7 @@ describe("JSON reader", () => {
     for (const char of WINK) scanner.feed(char);
     scanner.feed("", true);
     expect(scanner.pending.map((row) => row.key)).toEqual(["the", 'a"b']);
-    expect(scanner.pending[1]!.values.map(Number)).toEqual([2, 3, 3.6, 1]);
+    expect(scanner.pending[1]!.text).toBe("2,3,3.6,1");
     expect(scanner.meta).toMatchObject({ dimensions: 2, l2NormIndex: 2 });
   });
 
