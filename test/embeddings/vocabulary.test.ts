@@ -129,6 +129,23 @@ describe("loadVocabulary cache", () => {
     expect((await stat(path)).size).toBe(size);
   });
 
+  it("rebuilds an older cache format", async () => {
+    const dir = await makeTempDir();
+    const sourcePath = await writeWink(dir, SMALL);
+    await loadVocabulary({ cacheDir: dir, sourcePath });
+    const path = vocabularyCachePath(dir);
+    const bytes = await readFile(path);
+    bytes.writeUInt32LE(1, 8);
+    await writeFile(path, bytes);
+    const logger = recordingLogger();
+    const vectors = await loadVocabulary({ cacheDir: dir, sourcePath, logger });
+    expect(logger.lines[0]).toBe(
+      `warn: vocabulary cache ${path} is format version 1, not 2; rebuilding it.`,
+    );
+    expect(vectors.words).toEqual(["the", "café", '"q"']);
+    expect((await readFile(path)).readUInt32LE(8)).toBe(2);
+  });
+
   it("rebuilds a stale cache", async () => {
     const dir = await makeTempDir();
     const sourcePath = await writeWink(dir, SMALL);
