@@ -36,7 +36,10 @@ export function exportCommand(context: CliContext): Command {
       "run directory to write (default: <input>-projector)",
     )
     .addOption(
-      new Option("--input-format <format>", "input format")
+      new Option(
+        "--input-format <format>",
+        `input format: auto (from content and extension), ${INPUT_FORMATS.join(", ")}`,
+      )
         .argParser(choiceOption(["auto", ...INPUT_FORMATS]))
         .default("auto"),
     )
@@ -52,7 +55,7 @@ export function exportCommand(context: CliContext): Command {
     .option("--normalize", "scale every vector to unit length (default: off)")
     .option(
       "--digits <n>",
-      "significant digits per number in vectors.tsv",
+      "significant digits per number in vectors.tsv, 1-9",
       integerOption({ min: 1, max: 9 }),
       6,
     )
@@ -84,7 +87,7 @@ export function exportCommand(context: CliContext): Command {
     )
     .option(
       "--drop-nonfinite",
-      "drop rows holding NaN or Infinity, with a counted warning (default: fail)",
+      "drop rows containing NaN or Infinity, with a counted warning (default: fail)",
     )
     .option(
       "--force",
