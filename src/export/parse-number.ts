@@ -1,6 +1,6 @@
 /** Powers of ten that are exact doubles: 10^0 through 10^22. */
 const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
-/** Digits a double holds exactly: every integer below 10^15 is exact. */
+/** Maximum digits of a mantissa: every integer below 10^15 is an exact double. */
 const MAX_DIGITS = 15;
 
 /**

@@ -1,4 +1,7 @@
-/** Bytes per word reserved up front; the store grows by half when full. */
+/**
+ * Initial capacities: text bytes, then words. Text and index arrays grow by
+ * half when full, and the hash table doubles to stay at most half full.
+ */
 const INITIAL_BYTES = 1 << 20;
 const INITIAL_WORDS = 1 << 14;
 const EMPTY = -1;
@@ -21,7 +24,7 @@ export class WordStore {
   size = 0;
 
   /**
-   * Returns true when `word` is stored. Otherwise the word is staged, so
+   * Returns true when `word` is stored. It also stages the word, so that
    * {@link addStaged} can store it without encoding it again.
    */
   has(word: string): boolean {
