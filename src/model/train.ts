@@ -45,8 +45,11 @@ export interface TrainOptions {
   dropout?: number;
   /** L2 weight-decay factor on the dense kernels. Default 0.0001. */
   l2?: number;
-  /** Called after every epoch, for progress bars. */
-  onEpoch?: (report: EpochReport) => void;
+  /**
+   * Called after every epoch, for progress bars and checkpoints. `model`
+   * has this epoch's weights; it must not be changed or disposed.
+   */
+  onEpoch?: (report: EpochReport, model: tf.LayersModel) => void;
   /** Training data name written to the metadata. Default "unknown". */
   data?: string;
   /** sha256 of the training data written to the metadata. Default "". */
@@ -172,7 +175,7 @@ async function fitEpochs(
         accuracy: totals.correct / fit.length,
         ...(validationAccuracy === undefined ? {} : { validationAccuracy }),
       };
-      options.onEpoch?.(report);
+      options.onEpoch?.(report, model);
       const score = validationAccuracy ?? epoch;
       if (score > best.accuracy) {
         best.weights?.forEach((tensor) => tensor.dispose());

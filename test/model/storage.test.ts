@@ -6,6 +6,7 @@ import {
   writeFile,
 } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { selectBackend } from "../../src/backend.js";
@@ -115,9 +116,10 @@ describe("saveModel and loadModel", () => {
     );
   });
 
-  it("resolves the default directory", async () => {
-    const dir = defaultModelDir();
-    expect(dir).toMatch(/models[\\/]default[\\/]?$/);
-    await mkdir(dir, { recursive: true });
+  it("resolves the default directory", () => {
+    const expected = fileURLToPath(
+      new URL("../../models/default", import.meta.url),
+    );
+    expect(defaultModelDir().replace(/[\\/]$/, "")).toBe(expected);
   });
 });
