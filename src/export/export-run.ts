@@ -198,7 +198,7 @@ interface RunParts {
   options: ExportOptions;
 }
 
-/** Writes the configs and the manifest; returns every file but the manifest. */
+/** Writes the configs and the manifest; returns every file of the run. */
 async function writeConfigs(
   parts: RunParts,
   [vectors, metadata]: [FileSummary, FileSummary],
@@ -221,7 +221,7 @@ async function writeConfigs(
     inputBytes: source.bytesTotal,
     report: { ...collector.report },
   };
-  await writeManifest(
+  const manifest = await writeManifest(
     outDir,
     {
       tool: { name: "textdream", version: VERSION },
@@ -231,7 +231,7 @@ async function writeConfigs(
     },
     files,
   );
-  return files;
+  return [...files, manifest];
 }
 
 interface WriteContext {

@@ -60,6 +60,7 @@ describe("export command", () => {
       "vectors.bytes",
       "metadata.tsv",
       "projector_config.json",
+      "manifest.json",
     ]);
   });
 
