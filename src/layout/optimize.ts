@@ -77,12 +77,13 @@ function runEpoch(
   nextSample: Float64Array,
   nextNegative: Float64Array,
 ): void {
-  const { a, b, random, edges, perSample, perNegative } = state;
+  const { a, b, random, perSample, perNegative } = state;
+  const { tails, heads } = state.edges;
   const points = y.length / 2;
   for (let i = 0; i < perSample.length; i++) {
     if (nextSample[i] > epoch) continue;
-    const j = 2 * edges.tails[i];
-    const k = 2 * edges.heads[i];
+    const j = 2 * tails[i];
+    const k = 2 * heads[i];
     let dx = y[j] - y[k];
     let dy = y[j + 1] - y[k + 1];
     let d2 = dx * dx + dy * dy;
