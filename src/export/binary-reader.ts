@@ -71,7 +71,8 @@ export async function* readBinaryRows(
       word = decodeWord(bytes, p, space, collector);
       const offset = collector.begin(word);
       if (offset >= 0) {
-        // Copies the little-endian bytes as they are (hosts are little-endian).
+        // NOTE: copies the little-endian bytes as they are, so a big-endian
+        // host would read swapped values; Node's usual hosts are little-endian.
         const target = collector.matrixBytes;
         bytes.copy(target, offset * 4, space + 1, space + 1 + vectorBytes);
         collector.commit(where);

@@ -130,6 +130,8 @@ function readRow(
 ): void {
   const fields = splitFields(line);
   const wordFields = fields.length - dim;
+  // NOTE: a word with spaces whose later parts are all numbers, such as
+  // "section 2", cannot be told from a row with extra values and is rejected.
   if (wordFields < 1 || (wordFields > 1 && allNumbers(fields, wordFields))) {
     collector.badRow(
       `Reading ${where()} failed: expected ${dim + 1} fields (a word and ${dim} numbers), found ${fields.length}`,
