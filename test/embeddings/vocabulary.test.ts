@@ -8,6 +8,7 @@ import {
   loadVocabulary,
   vocabularyCachePath,
 } from "../../src/embeddings/index.js";
+import { parseWinkFile } from "../../src/embeddings/wink-source.js";
 import { FileFormatError, UsageError } from "../../src/errors.js";
 import type { Logger } from "../../src/io/logger.js";
 import { makeTempDir } from "../helpers/temp.js";
@@ -235,6 +236,35 @@ describe("parse wink JSON", () => {
     expect((error as Error).message).toContain(problem);
     expect((error as Error).message).toContain(
       `parse word vectors: ${path} has`,
+    );
+  });
+});
+
+describe("parseWinkFile read window", () => {
+  it("parses across window refills", async () => {
+    const dir = await makeTempDir();
+    const vectors = Object.fromEntries(
+      Array.from({ length: 300 }, (_, i) => [
+        `w${i}`,
+        [i, -i / 8, 0.5, i * 1e-3],
+      ]),
+    );
+    const path = await writeWink(dir, vectors);
+    const whole = await parseWinkFile(path);
+    const windowed = await parseWinkFile(path, undefined, 4096);
+    expect(windowed.words).toEqual(whole.words);
+    expect(windowed.matrix).toEqual(whole.matrix);
+    expect(windowed.matrix[299 * 4 + 1]).toBe(Math.fround(-299 / 8));
+  });
+
+  it("rejects a words array longer than the window", async () => {
+    const dir = await makeTempDir();
+    const vectors = Object.fromEntries(
+      Array.from({ length: 300 }, (_, i) => [`w${i}`, [i]]),
+    );
+    const path = await writeWink(dir, vectors);
+    await expect(parseWinkFile(path, undefined, 1024)).rejects.toThrow(
+      "a value longer than the 1024-byte read window",
     );
   });
 });
