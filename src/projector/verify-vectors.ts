@@ -77,7 +77,10 @@ function checkCells(cells: string[], line: number, list: ProblemList): void {
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c]!;
     const value = Number(cell);
-    if (Number.isFinite(value) && cell.trim() !== "") continue;
+    // Number("") is 0, so only a zero needs the blank-cell check.
+    if (Number.isFinite(value) && (value !== 0 || cell.trim() !== "")) {
+      continue;
+    }
     if (c === 0 && Number.isNaN(value)) continue; // Reported as a label.
     list.add(
       "not a number",

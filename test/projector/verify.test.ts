@@ -107,6 +107,13 @@ describe("verifyRun", () => {
       /cell 2 is "NaN", not a finite number/,
     ],
     [
+      "an empty vector cell",
+      "vectors.tsv",
+      (t: string) => t.replace(/\t[^\t]*\t/, "\t\t"),
+      { file: "vectors.tsv", line: 1 },
+      /cell 2 is "", not a finite number; the projector would read it as 0/,
+    ],
+    [
       "a __seq_next__ cycle",
       "metadata.tsv",
       (t: string) => t.replace("hate [step 2]\tend\t", "hate [step 2]\tend\t0"),
