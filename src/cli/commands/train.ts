@@ -113,7 +113,7 @@ export function trainCommand(context: CliContext): Command {
     .option("--out <dir>", "directory to write the model into", "model")
     .option(
       "--backend <name>",
-      "TensorFlow.js backend: tensorflow, wasm or cpu",
+      "TensorFlow.js backend: tensorflow, wasm or cpu (default: TEXTDREAM_BACKEND, else the first that loads)",
     )
     .option("--json", "print the summary as JSON")
     .option("--verbose", "print details such as the backend and skipped rows")
