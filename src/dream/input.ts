@@ -11,10 +11,11 @@ import { UsageError } from "../errors.js";
  */
 export async function readSentenceLines(
   path: string,
+  shownPath = path,
 ): Promise<{ sentences: string[]; blankLines: number }> {
   const text = await readFile(path, "utf8").catch((error: unknown) => {
     throw new UsageError(
-      `cannot read --file "${path}": ${(error as Error).message}`,
+      `cannot read --file "${shownPath}": ${(error as Error).message}`,
       "NOT_FOUND",
       { cause: error },
     );
@@ -32,6 +33,7 @@ export async function readSentenceLines(
 export async function readCsvColumn(
   path: string,
   column: string,
+  shownPath = path,
 ): Promise<{ sentences: string[]; blankRows: number }> {
   const sentences: string[] = [];
   let blankRows = 0;
@@ -41,7 +43,7 @@ export async function readCsvColumn(
     input.on("error", (error) =>
       reject(
         new UsageError(
-          `cannot read --csv "${path}": ${error.message}`,
+          `cannot read --csv "${shownPath}": ${error.message}`,
           "NOT_FOUND",
           { cause: error },
         ),
@@ -61,7 +63,7 @@ export async function readCsvColumn(
       .on("error", (error: Error) =>
         reject(
           new UsageError(
-            `invalid CSV "${path}": ${error.message}; check for a stray quote`,
+            `invalid CSV "${shownPath}": ${error.message}; check for a stray quote`,
             "INVALID_FILE",
             { cause: error },
           ),
@@ -80,7 +82,7 @@ export async function readCsvColumn(
         if (!headers.includes(column)) {
           reject(
             new UsageError(
-              `column "${column}" not found in "${path}"; the columns are: ${headers.join(", ")}; choose one with --text-column`,
+              `column "${column}" not found in "${shownPath}"; the columns are: ${headers.join(", ")}; choose one with --text-column`,
             ),
           );
           return;

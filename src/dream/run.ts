@@ -59,7 +59,7 @@ export interface DreamRunOptions {
   seed?: number;
   /** `continuous` (default), `tokens` or `both`. */
   mode?: DreamMode;
-  /** Token mode: candidates re-scored exactly per step; default 1. */
+  /** Token mode: candidates re-scored exactly per step; default 10. */
   beam?: number;
   /** Token mode: 0-based positions or words that are never swapped. */
   keep?: string[];
@@ -72,7 +72,7 @@ export interface DreamRunOptions {
    * cores. Results do not depend on it.
    */
   jobs?: number;
-  /** Token mode: weight of the unigram fluency prior; default 1. */
+  /** Token mode: weight of the unigram fluency prior; default 0.75. */
   fluency?: number;
   /** Token mode: `keep` freezes stopwords, `free` (default) lets them change. */
   stopwords?: "keep" | "free";
@@ -178,7 +178,7 @@ function resolveSettings(options: DreamRunOptions) {
     context: options.context ?? 2_000,
     recordEvery: options.recordEvery ?? 1,
     seed: options.seed ?? 0,
-    beam: options.beam ?? 1,
+    beam: options.beam ?? 10,
     keep: options.keep ?? [],
     allowRepeats: options.allowRepeats ?? false,
     allowPunct: options.allowPunct ?? false,

@@ -25,7 +25,7 @@ export interface TokenDreamOptions {
   minimize?: boolean;
   /** Words searched as replacements: the N most frequent; default 50,000. */
   vocabSize?: number;
-  /** First-order candidates re-scored exactly per step; default 1. */
+  /** First-order candidates re-scored exactly per step; default 10. */
   beam?: number;
   /** Token positions (0-based) or words that are never swapped. */
   keep?: readonly string[];
@@ -47,10 +47,12 @@ export interface TokenDreamOptions {
 /**
  * Default weight of the fluency prior. Rare words with long vectors raise
  * an activation norm most, so without the prior a dream fills the sentence
- * with them (`subprime`, `whampoa`); the prior trades one unit of objective
- * for one nat of unigram surprisal, which keeps common evaluative words.
+ * with them (`subprime`, `joh`). With the shipped model, weights from 0.6
+ * to 0.9 lead "I hate this." and "I love this show." to AFINN words of
+ * their polarity (bad, best, great); below that rare words win, above it
+ * function words do.
  */
-export const DEFAULT_FLUENCY = 1;
+export const DEFAULT_FLUENCY = 0.75;
 
 interface Candidate {
   position: number;
@@ -232,7 +234,7 @@ function rankCandidates(
   options: TokenDreamOptions,
 ): Candidate[] {
   const dim = vectors.dim;
-  const beam = options.beam ?? 1;
+  const beam = options.beam ?? 10;
   const fluency = options.fluency ?? DEFAULT_FLUENCY;
   const used = new Set(slots.filter((index) => index >= 0));
   const n = Math.max(1, usedCount);

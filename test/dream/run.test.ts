@@ -9,7 +9,7 @@ import { runDream } from "../../src/dream/run.js";
 import type { DreamRunOptions } from "../../src/dream/run.js";
 import type { TrajectoryFile } from "../../src/dream/trajectory.js";
 import { verifyRun } from "../../src/projector/index.js";
-import { makeTempDir } from "../helpers/temp.js";
+import { makeSuiteTempDir, makeTempDir } from "../helpers/temp.js";
 import { sharedModel, sharedVocabulary } from "../helpers/resources.js";
 
 let vectors: WordVectors;
@@ -19,8 +19,12 @@ beforeAll(async () => {
   [vectors, model] = await Promise.all([sharedVocabulary(), sharedModel()]);
 });
 
-async function dream(sentences: string[], options: DreamRunOptions = {}) {
-  const root = await makeTempDir();
+async function dream(
+  sentences: string[],
+  options: DreamRunOptions = {},
+  makeRoot = makeTempDir,
+) {
+  const root = await makeRoot();
   const out = join(root, "run");
   const result = await runDream(sentences, {
     vectors,
@@ -48,7 +52,11 @@ describe("runDream with the shipped model", () => {
   let out: string;
 
   beforeAll(async () => {
-    const run = await dream(["I hate this.", "I love this show."]);
+    const run = await dream(
+      ["I hate this.", "I love this show."],
+      {},
+      makeSuiteTempDir,
+    );
     trajectory = run.result.trajectory;
     out = run.out;
   });

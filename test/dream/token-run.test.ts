@@ -14,7 +14,7 @@ import {
   tokenize,
 } from "../../src/text/index.js";
 import { verifyRun } from "../../src/projector/index.js";
-import { makeTempDir } from "../helpers/temp.js";
+import { makeSuiteTempDir, makeTempDir } from "../helpers/temp.js";
 import { sharedModel, sharedVocabulary } from "../helpers/resources.js";
 
 let vectors: WordVectors;
@@ -35,7 +35,7 @@ describe("token dream with the shipped model", () => {
   let out: string;
 
   beforeAll(async () => {
-    const root = await makeTempDir();
+    const root = await makeSuiteTempDir();
     out = join(root, "run");
     const result = await runDream(["I hate this.", "I love this show."], {
       vectors,
@@ -43,6 +43,7 @@ describe("token dream with the shipped model", () => {
       out,
       mode: "both",
       context: 100,
+      format: "bytes",
     });
     trajectory = result.trajectory;
   });
@@ -78,11 +79,16 @@ describe("token dream with the shipped model", () => {
   });
 
   it("re-embeds each recorded sentence to its vector", async () => {
-    const rows = (await readFile(join(out, "vectors.tsv"), "utf8")).split("\n");
+    const bytes = await readFile(join(out, "vectors.bytes"));
+    const matrix = new Float32Array(
+      bytes.buffer,
+      bytes.byteOffset,
+      bytes.length / 4,
+    );
     for (const sentence of trajectory.sentences) {
       if (sentence.mode !== "tokens") continue;
       for (const step of sentence.steps) {
-        const recorded = rows[step.row]!.split("\t").map(Number);
+        const recorded = matrix.subarray(step.row * 100, (step.row + 1) * 100);
         const again = embedSentence(vectors, step.text!).vector;
         for (let d = 0; d < 100; d++) {
           expect(Math.abs(again[d]! - recorded[d]!)).toBeLessThanOrEqual(1e-6);

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach } from "vitest";
+import { afterAll, afterEach } from "vitest";
 
 const created: string[] = [];
 
@@ -16,5 +16,26 @@ afterEach(async () => {
 export async function makeTempDir(prefix = "textdream-test-"): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   created.push(dir);
+  return dir;
+}
+
+const createdForSuite: string[] = [];
+
+afterAll(async () => {
+  while (createdForSuite.length > 0) {
+    const dir = createdForSuite.pop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * Creates a temporary directory that lives until the end of the test file,
+ * for fixtures built once in `beforeAll`.
+ */
+export async function makeSuiteTempDir(
+  prefix = "textdream-suite-",
+): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  createdForSuite.push(dir);
   return dir;
 }

@@ -1,4 +1,4 @@
-import { relative } from "node:path";
+import { relative, resolve } from "node:path";
 
 import { Command, Option } from "commander";
 
@@ -254,14 +254,21 @@ async function gatherSentences(
   const sentences = [...positional];
   const logger = context.logger(flags);
   if (flags.file !== undefined) {
-    const read = await readSentenceLines(flags.file);
+    const read = await readSentenceLines(
+      resolve(context.io.cwd, flags.file),
+      flags.file,
+    );
     if (read.blankLines > 0) {
       logger.info(`skipped ${read.blankLines} blank lines in ${flags.file}`);
     }
     sentences.push(...read.sentences);
   }
   if (flags.csv !== undefined) {
-    const read = await readCsvColumn(flags.csv, flags.textColumn);
+    const read = await readCsvColumn(
+      resolve(context.io.cwd, flags.csv),
+      flags.textColumn,
+      flags.csv,
+    );
     if (read.blankRows > 0) {
       logger.info(`skipped ${read.blankRows} blank rows in ${flags.csv}`);
     }
