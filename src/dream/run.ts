@@ -18,7 +18,8 @@ import type { RecordedDream } from "./recorded.js";
 import type { DreamInput } from "./chunks.js";
 import { dreamChunk, splitChunks } from "./chunks.js";
 import { dreamChunksInWorkers } from "./parallel.js";
-import { DEFAULT_FLUENCY } from "./tokens.js";
+import { DEFAULT_FLUENCY, DREAM_MODES } from "./settings.js";
+import type { DreamMode } from "./settings.js";
 import {
   commitRunDir,
   discardRunDir,
@@ -29,11 +30,8 @@ import { writeRunFiles } from "./write-run.js";
 import type { TrajectoryFile } from "./trajectory.js";
 import type { FileSummary } from "../projector/index.js";
 
-/** Dream modes: move the vector, swap words, or both from the same start. */
-export const DREAM_MODES = ["continuous", "tokens", "both"] as const;
-
-/** One of {@link DREAM_MODES}. */
-export type DreamMode = (typeof DREAM_MODES)[number];
+export { DREAM_MODES } from "./settings.js";
+export type { DreamMode } from "./settings.js";
 
 /** Options of {@link runDream}; every field has a default. */
 export interface DreamRunOptions {

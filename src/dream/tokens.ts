@@ -15,6 +15,7 @@ import type { Objective } from "./objectives.js";
 import type { RecordedDream, RecordedPoint } from "./recorded.js";
 import { STOPWORDS } from "./stopwords.js";
 import { resolveTokenWords, usedWordCount } from "./token-words.js";
+import { DEFAULT_FLUENCY } from "./settings.js";
 
 /** Options of {@link dreamTokens}. */
 export interface TokenDreamOptions {
@@ -43,16 +44,6 @@ export interface TokenDreamOptions {
   fluency?: number;
   logger?: Logger;
 }
-
-/**
- * Default weight of the fluency prior. Rare words with long vectors raise
- * an activation norm most, so without the prior a dream fills the sentence
- * with them (`subprime`, `joh`). With the shipped model, weights from 0.6
- * to 0.9 lead "I hate this." and "I love this show." to AFINN words of
- * their polarity (bad, best, great); below that rare words win, above it
- * function words do.
- */
-export const DEFAULT_FLUENCY = 0.75;
 
 interface Candidate {
   position: number;

@@ -2,17 +2,15 @@ import { relative, resolve } from "node:path";
 
 import { Command, Option } from "commander";
 
-import { selectBackend } from "../../backend.js";
 import { UsageError } from "../../errors.js";
 import { readCsvColumn, readSentenceLines } from "../../dream/input.js";
 import { OPTIMIZERS } from "../../dream/optimizer.js";
-import { DEFAULT_FLUENCY } from "../../dream/tokens.js";
-import type { DreamMode, DreamRunOptions } from "../../dream/run.js";
-import { DREAM_MODES, runDream } from "../../dream/run.js";
+import type { DreamRunOptions } from "../../dream/run.js";
+import { DEFAULT_FLUENCY, DREAM_MODES } from "../../dream/settings.js";
+import type { DreamMode } from "../../dream/settings.js";
 import { summarizeTrajectory } from "../../dream/summary.js";
 import type { SentenceSummary } from "../../dream/summary.js";
 import type { SentenceTrajectory } from "../../dream/trajectory.js";
-import { previewRun } from "../../preview/index.js";
 import type { CliContext, CommonOptions } from "../context.js";
 import { choiceOption, integerOption, numberOption } from "../options.js";
 
@@ -188,6 +186,10 @@ async function dreamAction(
 ): Promise<void> {
   const logger = context.logger(flags);
   const sentences = await gatherSentences(positional, flags, context);
+  // TensorFlow.js takes a third of a second to import, so only the commands
+  // that run a model load it.
+  const { selectBackend } = await import("../../backend.js");
+  const { runDream } = await import("../../dream/run.js");
   const backend = await selectBackend({ requested: flags.backend, logger });
   const result = await runDream(sentences, {
     steps: flags.steps,
@@ -220,6 +222,7 @@ async function dreamAction(
     onProgress: context.progress(flags),
   });
   if (flags.preview) {
+    const { previewRun } = await import("../../preview/index.js");
     await previewRun(result.dir, {
       seed: flags.seed,
       logger,

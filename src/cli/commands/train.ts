@@ -2,18 +2,13 @@ import { resolve } from "node:path";
 
 import { Command } from "commander";
 
-import { selectBackend } from "../../backend.js";
 import { loadVocabulary } from "../../embeddings/index.js";
 import { UsageError } from "../../errors.js";
 import type { Logger } from "../../io/logger.js";
-import {
-  LABELS,
-  loadDefaultTrainingData,
-  readLabelledCsv,
-  saveModel,
-  sha256OfFile,
-  trainOnTexts,
-} from "../../model/index.js";
+import { sha256OfFile } from "../../model/checksum.js";
+import { readLabelledCsv } from "../../model/csv.js";
+import { loadDefaultTrainingData } from "../../model/default-data.js";
+import { LABELS } from "../../model/metadata.js";
 import type {
   EpochReport,
   LabelledText,
@@ -130,6 +125,10 @@ async function runTrain(
   const logger = context.logger(flags);
   const data = await readTrainingData(context, csv, flags);
   printMapping(context, data, flags);
+  // TensorFlow.js takes a third of a second to import, so only the commands
+  // that run a model load it.
+  const { selectBackend } = await import("../../backend.js");
+  const { saveModel, trainOnTexts } = await import("../../model/index.js");
   const backend = await selectBackend({ requested: flags.backend, logger });
   logger.debug(`backend: ${backend}`);
   const vectors = await loadVocabulary({
