@@ -114,9 +114,9 @@ export function evaluateWithGradient(
 /**
  * Climbs (or with `minimize` descends) the objective's gradient with respect
  * to each sentence vector, leaving the model's weights unchanged. All
- * sentences move in one batch; a sentence whose gradient is exactly zero
- * (every ReLU the objective reads is inactive) stops there, with a warning,
- * instead of dividing by zero.
+ * sentences move in one batch. A sentence whose gradient is exactly zero,
+ * because every ReLU unit the objective reads is inactive, stops there
+ * with a warning instead of dividing by zero.
  */
 export function dreamContinuous(
   activations: ActivationFunction,

@@ -8,7 +8,7 @@ import type { ChunkOptions, DreamInput } from "./chunks.js";
 import type { ObjectiveContext } from "./objectives.js";
 import type { RecordedDream } from "./recorded.js";
 
-/** What every worker thread is started with. */
+/** Settings every worker thread starts with. */
 export interface WorkerSetup {
   backend?: string;
   cacheDir?: string;

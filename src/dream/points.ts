@@ -32,7 +32,7 @@ export const DREAM_METADATA_COLUMNS = [
   "__seq_next__",
 ] as const;
 
-/** Longest sentence text kept in a step label before its `[step N]`. */
+/** Maximum length of the sentence text in a step label, before `[step N]`. */
 export const LABEL_TEXT_MAX_LENGTH = 150;
 
 /**

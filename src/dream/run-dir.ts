@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
+import { mkdir, readFile, readdir, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 
 import { UsageError } from "../errors.js";
 
-/** Longest slug taken from the first sentence for a default run name. */
+/** Maximum length of the slug a default run name takes from the sentence. */
 const SLUG_MAX_LENGTH = 40;
 
 /**
@@ -72,9 +72,16 @@ export async function prepareRunDir(
       "ALREADY_EXISTS",
     );
   }
-  if (existing && !force && (await readdir(dir)).length > 0) {
+  const entries = existing ? await readdir(dir) : [];
+  if (entries.length > 0 && !force) {
     throw new UsageError(
       `run directory "${dir}" already exists; pass --force to replace it or choose another --out`,
+      "ALREADY_EXISTS",
+    );
+  }
+  if (entries.length > 0 && !(await isTextdreamRun(dir))) {
+    throw new UsageError(
+      `run directory "${dir}" is not empty and holds no textdream manifest.json, so --force will not replace it; choose another --out`,
       "ALREADY_EXISTS",
     );
   }
@@ -85,6 +92,23 @@ export async function prepareRunDir(
   );
   await mkdir(staging);
   return staging;
+}
+
+/**
+ * Tells whether `dir` holds a run written by textdream: its manifest.json
+ * names the tool. `--force` replaces only such directories, so a mistyped
+ * `--out` can never delete a home or project directory.
+ */
+async function isTextdreamRun(dir: string): Promise<boolean> {
+  try {
+    const manifest = JSON.parse(
+      await readFile(join(dir, "manifest.json"), "utf8"),
+    ) as { tool?: { name?: unknown } };
+    return manifest.tool?.name === "textdream";
+  } catch {
+    // A missing or unreadable manifest means the directory is not a run.
+    return false;
+  }
 }
 
 /**
@@ -106,11 +130,4 @@ export async function commitRunDir(staging: string, dir: string) {
 /** Deletes a staging directory after a failure. */
 export async function discardRunDir(staging: string): Promise<void> {
   await rm(staging, { recursive: true, force: true });
-}
-
-/** Tells whether `child` lies inside `parent` (or is it). */
-export function isInside(parent: string, child: string): boolean {
-  const base = resolve(parent);
-  const target = resolve(child);
-  return target === base || target.startsWith(base + sep);
 }

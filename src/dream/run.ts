@@ -63,7 +63,7 @@ export interface DreamRunOptions {
   keep?: string[];
   /** Token mode: let one word fill two positions; default false. */
   allowRepeats?: boolean;
-  /** Token mode: let punctuation-only words be inserted; default false. */
+  /** Token mode: let punctuation change and be inserted; default false. */
   allowPunct?: boolean;
   /**
    * Worker threads for runs of more than 8 sentences; default the number of
@@ -98,7 +98,7 @@ export interface DreamRunOptions {
   onProgress?: ProgressCallback;
 }
 
-/** What {@link runDream} wrote. */
+/** The run directory {@link runDream} wrote and its contents. */
 export interface DreamRunResult {
   dir: string;
   trajectory: TrajectoryFile;

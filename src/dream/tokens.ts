@@ -56,9 +56,10 @@ interface Candidate {
  * objective at the mean vector e of the n known tokens; replacing word u by
  * w changes e by (e_w - e_u) / n, so its first-order gain is
  * (e_w - e_u) . g / n. Candidates are ranked by that gain minus the fluency
- * prior's change in unigram surprisal; the `beam` best are re-scored
- * exactly with a forward pass, and among those that raise the objective the
- * best by the same ranking is applied. When none raises it, the dream stops.
+ * prior's change in unigram surprisal. The `beam` best are re-scored
+ * exactly with a forward pass. Among those that raise the objective, the
+ * best by the same ranking is applied. When none raises it, the dream
+ * stops.
  */
 export function dreamTokens(
   activations: ActivationFunction,

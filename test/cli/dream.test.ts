@@ -184,4 +184,39 @@ describe("textdream dream", () => {
     const summary = await readFile(join(cwd, "run", "summary.md"), "utf8");
     expect(summary).toContain("Dreamed sentence: ");
   });
+
+  it("writes a verified preview with --preview", async () => {
+    const cwd = await makeTempDir();
+    const result = await runTextdream(
+      [
+        "dream",
+        "I hate this.",
+        ...FAST,
+        "--out",
+        "run",
+        "--preview",
+        "--seed",
+        "3",
+      ],
+      { cwd },
+    );
+    expect(result.code).toBe(0);
+    const files = await readdir(join(cwd, "run"));
+    for (const name of [
+      "preview.html",
+      "bookmarks.json",
+      "layout.svg",
+      "layout.png",
+    ]) {
+      expect(files).toContain(name);
+    }
+    const layout = await readFile(join(cwd, "run", "layout.json"));
+    const verify = await runTextdream(["verify", "run"], { cwd });
+    expect(verify.stdout).toContain("ok: ");
+    expect(verify.code).toBe(0);
+    const again = await runTextdream(["preview", "run"], { cwd });
+    expect(again.code).toBe(0);
+    const relaid = await readFile(join(cwd, "run", "layout.json"));
+    expect(relaid.equals(layout)).toBe(true);
+  });
 });

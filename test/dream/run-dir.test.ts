@@ -63,11 +63,27 @@ describe("prepareRunDir", () => {
     expect(await readFile(join(dir, "keep.txt"), "utf8")).toBe("old");
   });
 
-  it("replaces a directory with force", async () => {
+  it("force keeps a directory that is no run", async () => {
+    const root = await makeTempDir();
+    const dir = join(root, "home");
+    await mkdir(dir);
+    await writeFile(join(dir, "notes.txt"), "mine");
+    await expect(prepareRunDir(dir, true)).rejects.toThrow(
+      `run directory "${dir}" is not empty and holds no textdream manifest.json, so --force will not replace it; choose another --out`,
+    );
+    expect(await readdir(dir)).toEqual(["notes.txt"]);
+    expect(await readdir(root)).toEqual(["home"]);
+  });
+
+  it("replaces a run with force", async () => {
     const root = await makeTempDir();
     const dir = join(root, "run");
     await mkdir(dir);
     await writeFile(join(dir, "old.txt"), "old");
+    await writeFile(
+      join(dir, "manifest.json"),
+      JSON.stringify({ tool: { name: "textdream" } }),
+    );
     const staging = await prepareRunDir(dir, true);
     await writeFile(join(staging, "new.txt"), "new");
     await commitRunDir(staging, dir);

@@ -1,15 +1,17 @@
-import { resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 
 import { Command } from "commander";
 
 import { DEFAULT_UMAP_EPOCHS } from "../../layout/index.js";
 import type { LayoutMetric } from "../../layout/index.js";
 import { previewRun } from "../../preview/index.js";
+import { RUN_FILES } from "../../projector/run-files.js";
 import type { CliContext, CommonOptions } from "../context.js";
 import { choiceOption, integerOption, numberOption } from "../options.js";
 
 interface PreviewFlags extends CommonOptions {
-  seed: number;
+  seed?: number;
   neighbors: number;
   minDist: number;
   epochs: number;
@@ -26,9 +28,8 @@ export function previewCommand(context: CliContext): Command {
     .argument("<run-dir>", "a run directory written by dream or export")
     .option(
       "--seed <n>",
-      "seed of the UMAP layout",
+      "seed of the UMAP layout (default: the seed in the run's manifest, else 1)",
       integerOption({ min: 0 }),
-      1,
     )
     .option(
       "--neighbors <n>",
@@ -71,7 +72,7 @@ async function runPreview(
   flags: PreviewFlags,
 ): Promise<void> {
   const result = await previewRun(dir, {
-    seed: flags.seed,
+    seed: flags.seed ?? (await manifestSeed(dir)) ?? 1,
     neighbors: flags.neighbors,
     minDist: flags.minDist,
     epochs: flags.epochs,
@@ -93,4 +94,30 @@ async function runPreview(
     `${result.method} layout of ${result.layout.length / 2} points`,
   );
   for (const file of result.files) context.print(`wrote ${file}`);
+}
+
+/**
+ * Returns the seed recorded in the run's manifest, so that `preview` lays a
+ * run out as `dream --preview` did, or undefined when the run has no
+ * manifest or no seed. A manifest that is not JSON counts as none here;
+ * `textdream verify` reports it.
+ */
+async function manifestSeed(dir: string): Promise<number | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, RUN_FILES.manifest), "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  let seed: unknown;
+  try {
+    seed = (JSON.parse(text) as { seed?: unknown }).seed;
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+  return Number.isSafeInteger(seed) && (seed as number) >= 0
+    ? (seed as number)
+    : undefined;
 }
