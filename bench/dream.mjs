@@ -37,10 +37,7 @@ const python = [
   work,
   ...sentences,
 ];
-const [ours, theirs] = timeProcesses([textdream, python], {
-  runs,
-  env: { OPENBLAS_CORETYPE: "", OPENBLAS_L2_SIZE: "" },
-});
+const [ours, theirs] = timeProcesses([textdream, python], { runs });
 rmSync(work, { recursive: true, force: true });
 
 printTable("dream end to end (whole process, warm cache)", [
