@@ -119,6 +119,7 @@ export async function runDream(
   const settings = resolveSettings(options);
   const logger = options.logger ?? silentLogger;
   checkSentences(sentences);
+  checkRecordedPoints(sentences.length, settings);
   const vectors =
     options.vectors ??
     (await loadVocabulary({ logger, onProgress: options.onProgress }));
@@ -216,6 +217,27 @@ function checkWhole(name: string, value: number, min: number, def: string) {
   if (!Number.isSafeInteger(value) || value < min) {
     throw new UsageError(
       `invalid ${name} ${value}: expected a whole number of at least ${min} (default ${def})`,
+    );
+  }
+}
+
+/**
+ * Most step points one run may record. Each is a row of 100 numbers in the
+ * vectors file (about 800 bytes as TSV), and the projector samples at most
+ * 10,000 points for t-SNE, so larger runs help nobody.
+ */
+export const MAX_RECORDED_POINTS = 1_000_000;
+
+function checkRecordedPoints(sentences: number, settings: DreamSettings) {
+  const perDream = Math.floor(settings.steps / settings.recordEvery) + 2;
+  const dreams = settings.mode === "both" ? 2 * sentences : sentences;
+  const points = perDream * dreams;
+  if (points > MAX_RECORDED_POINTS) {
+    const every = Math.ceil(
+      (settings.steps * dreams) / (MAX_RECORDED_POINTS - 2 * dreams),
+    );
+    throw new UsageError(
+      `too many steps to record: ${dreams} dreams x ${settings.steps} steps with --record-every ${settings.recordEvery} would record about ${points} points, above the limit of ${MAX_RECORDED_POINTS}; lower --steps or raise --record-every to at least ${every}`,
     );
   }
 }

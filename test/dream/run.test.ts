@@ -215,6 +215,10 @@ describe("runDream outputs", () => {
     ],
     [{ vocabSize: 0 }, "invalid --vocab-size 0"],
     [{ topK: 0 }, "invalid --top-k 0"],
+    [
+      { steps: 100_000_000 },
+      "too many steps to record: 1 dreams x 100000000 steps with --record-every 1 would record about 100000002 points, above the limit of 1000000; lower --steps or raise --record-every to at least 101",
+    ],
   ])("rejects %j", async (options, message) => {
     const root = await makeTempDir();
     await expect(
