@@ -107,6 +107,19 @@ describe("textdream dream", () => {
     expect(await readdir(cwd)).toEqual([]);
   });
 
+  it("reads sentences with --jobs 2", async () => {
+    const cwd = await makeTempDir();
+    const lines = Array.from({ length: 10 }, (_, i) => `great movie ${i}`);
+    await writeFile(join(cwd, "many.txt"), `${lines.join("\n")}\n`);
+    const result = await runTextdream(
+      ["dream", "--file", "many.txt", ...FAST, "--jobs", "2", "--out", "run"],
+      { cwd },
+    );
+    expect(result.stderr).not.toContain("error");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("10. great movie 9\n");
+  });
+
   it("rejects a call without sentences", async () => {
     const result = await runTextdream(["dream"], {
       cwd: await makeTempDir(),

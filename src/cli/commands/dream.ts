@@ -169,6 +169,11 @@ export function dreamCommand(context: CliContext): Command {
         .default("free"),
     )
     .option(
+      "--jobs <n>",
+      "worker threads for runs of more than 8 sentences (default: the number of cores)",
+      integerOption({ min: 1 }),
+    )
+    .option(
       "--backend <name>",
       "TensorFlow.js backend: tensorflow, wasm or cpu",
     )
