@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../tf.js";
 
 import type { Logger, ProgressCallback } from "../io/logger.js";
 import { silentLogger } from "../io/logger.js";

@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../tf.js";
 
 import { UsageError } from "../errors.js";
 import { LABELS } from "./metadata.js";

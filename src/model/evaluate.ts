@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../tf.js";
 
 /** One training example: a sentence vector and its class (0 or 1). */
 export interface LabelledVector {

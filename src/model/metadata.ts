@@ -1,4 +1,4 @@
-import type * as tf from "@tensorflow/tfjs";
+import type * as tf from "../tf.js";
 
 /** The class names of a sentiment model, in output order. */
 export const LABELS = ["negative", "positive"] as const;

@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../tf.js";
 
 import { activeBackend } from "../backend.js";
 import { buildClassifier, HIDDEN_UNITS, LAYER_NAMES } from "./classifier.js";

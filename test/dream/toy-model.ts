@@ -1,4 +1,4 @@
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "../../src/tf.js";
 
 /**
  * Builds a small classifier with the layer names the dream engine reads
