@@ -86,6 +86,7 @@ export async function prepareRunDir(
     );
   }
   await mkdir(dirname(dir), { recursive: true });
+  await removeAbandonedStaging(dir);
   const staging = join(
     dirname(dir),
     `.${basename(dir)}.staging-${process.pid}-${randomBytes(4).toString("hex")}`,
@@ -108,6 +109,31 @@ async function isTextdreamRun(dir: string): Promise<boolean> {
   } catch {
     // A missing or unreadable manifest means the directory is not a run.
     return false;
+  }
+}
+
+/**
+ * Removes staging directories beside `dir` left by runs that were killed
+ * (Ctrl-C, out of memory): those whose process id no longer runs.
+ */
+async function removeAbandonedStaging(dir: string): Promise<void> {
+  const prefix = `.${basename(dir)}.staging-`;
+  for (const entry of await readdir(dirname(dir))) {
+    if (!entry.startsWith(prefix)) continue;
+    const pid = Number(entry.slice(prefix.length).split("-")[0]);
+    if (Number.isSafeInteger(pid) && pid > 0 && !isRunning(pid)) {
+      await rm(join(dirname(dir), entry), { recursive: true, force: true });
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM means the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -8,18 +8,33 @@ import type { LabelTable } from "./labels.js";
 import { readLabelTable } from "./labels.js";
 import type { VectorReader } from "./readers.js";
 
-/** Creates `outDir`, rejecting one that contains a run unless `force`. */
+/**
+ * Creates `outDir`, rejecting one that already contains a file export would
+ * write (a run, or a user's own vectors.tsv) unless `force`.
+ */
 export async function prepareDir(
   outDir: string,
   force: boolean,
 ): Promise<void> {
-  const exists = await access(join(outDir, RUN_FILES.manifest)).then(
-    () => true,
-    () => false,
-  );
-  if (exists && !force) {
+  const written = [
+    RUN_FILES.manifest,
+    RUN_FILES.vectorsTsv,
+    RUN_FILES.vectorsBytes,
+    RUN_FILES.metadata,
+    RUN_FILES.config,
+    RUN_FILES.pbtxt,
+  ];
+  const present: string[] = [];
+  for (const name of written) {
+    const exists = await access(join(outDir, name)).then(
+      () => true,
+      () => false,
+    );
+    if (exists) present.push(name);
+  }
+  if (present.length > 0 && !force) {
     throw new UsageError(
-      `Exporting into "${outDir}" failed: it already contains a run (${RUN_FILES.manifest}). Pass another --out directory, or --force to replace its files.`,
+      `Exporting into "${outDir}" failed: it already contains ${present.join(", ")}. Pass another --out directory, or --force to replace those files.`,
       "ALREADY_EXISTS",
     );
   }

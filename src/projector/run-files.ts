@@ -29,4 +29,13 @@ export const RUN_FILES = {
   layout: "layout.json",
   /** Self-contained HTML preview. */
   previewHtml: "preview.html",
+  /** Objective per step, one line per sentence, written by `preview`. */
+  objectiveSvg: "objective.svg",
+  objectivePng: "objective.png",
+  /** Nearest words before and after, written by `preview`. */
+  neighborsSvg: "neighbors.svg",
+  neighborsPng: "neighbors.png",
+  /** The layout with each dream's path, written by `preview`. */
+  layoutSvg: "layout.svg",
+  layoutPng: "layout.png",
 } as const;

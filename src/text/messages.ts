@@ -4,7 +4,8 @@ import { UsageError } from "../errors.js";
 
 const SHOWN_CHARACTERS = 60;
 const EXAMPLE = `pass a sentence with words, such as "I love this show."`;
-const FIX = "check the spelling or use --vocab-size to search more words";
+const FIX =
+  "check the spelling or use a more common word (the vocabulary is GloVe's 341,479 words)";
 
 /** Quotes `text` for a message, cut to 60 characters. */
 export function quoteSentence(text: string): string {

@@ -77,7 +77,7 @@ describe("textdream neighbors", () => {
     [
       "no known token",
       "zxqv blorf",
-      'error: no known word in sentence 1 ("zxqv blorf"): tokens zxqv, blorf are not in the vocabulary; check the spelling or use --vocab-size to search more words\n',
+      `error: no known word in sentence 1 ("zxqv blorf"): tokens zxqv, blorf are not in the vocabulary; check the spelling or use a more common word (the vocabulary is GloVe's 341,479 words)\n`,
     ],
   ])("rejects %s", async (_name, text, message) => {
     const result = await runTextdream(["neighbors", text]);

@@ -1,5 +1,5 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 import {
@@ -89,5 +89,19 @@ describe("prepareRunDir", () => {
     await commitRunDir(staging, dir);
     expect(await readdir(dir)).toEqual(["new.txt"]);
     expect(await readdir(root)).toEqual(["run"]);
+  });
+
+  it("removes staging left by a killed run", async () => {
+    const root = await makeTempDir();
+    const dir = join(root, "run");
+    const abandoned = join(root, ".run.staging-999999999-0badc0de");
+    const live = join(root, `.run.staging-${process.pid}-00000000`);
+    await mkdir(abandoned);
+    await mkdir(live);
+    const staging = await prepareRunDir(dir, false);
+    const entries = await readdir(root);
+    expect(entries).not.toContain(".run.staging-999999999-0badc0de");
+    expect(entries).toContain(`.run.staging-${process.pid}-00000000`);
+    expect(entries).toContain(basename(staging));
   });
 });

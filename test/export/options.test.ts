@@ -129,12 +129,24 @@ describe("export options", () => {
     ]);
   });
 
+  it("keeps a user's vectors.tsv without force", async () => {
+    const input = await writeInput("v.txt", TEXT);
+    const dir = await makeTempDir();
+    await writeFile(join(dir, "vectors.tsv"), "MY OWN DATA\n");
+    await expect(exportEmbeddings(input, dir)).rejects.toThrow(
+      `Exporting into "${dir}" failed: it already contains vectors.tsv. Pass another --out directory, or --force to replace those files.`,
+    );
+    expect(await readFile(join(dir, "vectors.tsv"), "utf8")).toBe(
+      "MY OWN DATA\n",
+    );
+  });
+
   it("rejects an existing run without force", async () => {
     const input = await writeInput("v.txt", TEXT);
     const dir = join(await makeTempDir(), "run");
     await exportEmbeddings(input, dir);
     await expect(exportEmbeddings(input, dir)).rejects.toThrow(
-      "already contains a run (manifest.json)",
+      "already contains manifest.json, vectors.tsv, metadata.tsv, projector_config.json. Pass another --out directory",
     );
     const again = await exportEmbeddings(input, dir, {
       force: true,

@@ -74,7 +74,7 @@ describe("embedSentence", () => {
       },
       {
         level: "warn",
-        message: `sentence 3 ("I love zxqv blorf"): tokens zxqv, blorf are not in the vocabulary, so the vector averages the other words; check the spelling or use --vocab-size to search more words`,
+        message: `sentence 3 ("I love zxqv blorf"): tokens zxqv, blorf are not in the vocabulary, so the vector averages the other words; check the spelling or use a more common word (the vocabulary is GloVe's 341,479 words)`,
       },
     ]);
   });
@@ -85,7 +85,7 @@ describe("embedSentence", () => {
     expect(logger.lines).toEqual([
       {
         level: "warn",
-        message: `sentence 1 ("love zxqv"): token zxqv is not in the vocabulary, so the vector averages the other words; check the spelling or use --vocab-size to search more words`,
+        message: `sentence 1 ("love zxqv"): token zxqv is not in the vocabulary, so the vector averages the other words; check the spelling or use a more common word (the vocabulary is GloVe's 341,479 words)`,
       },
     ]);
   });
@@ -100,22 +100,22 @@ describe("embedSentence", () => {
     [
       "no known token",
       "zxqv blorf",
-      `no known word in sentence 1 ("zxqv blorf"): tokens zxqv, blorf are not in the vocabulary; check the spelling or use --vocab-size to search more words`,
+      `no known word in sentence 1 ("zxqv blorf"): tokens zxqv, blorf are not in the vocabulary; check the spelling or use a more common word (the vocabulary is GloVe's 341,479 words)`,
     ],
     [
       "one unknown token",
       "Zxqv",
-      `no known word in sentence 1 ("Zxqv"): token zxqv is not in the vocabulary; check the spelling or use --vocab-size to search more words`,
+      `no known word in sentence 1 ("Zxqv"): token zxqv is not in the vocabulary; check the spelling or use a more common word (the vocabulary is GloVe's 341,479 words)`,
     ],
     [
       "only ignored tokens",
       "I 2",
-      `no known word in sentence 1 ("I 2"): i, 2 are ignored (single letters, numbers and the possessive 's have no vector in the vocabulary); check the spelling or use --vocab-size to search more words`,
+      `no known word in sentence 1 ("I 2"): i, 2 are ignored (single letters, numbers and the possessive 's have no vector in the vocabulary); check the spelling or use a more common word (the vocabulary is GloVe's 341,479 words)`,
     ],
     [
       "unknown and ignored",
       "a zxqv",
-      `no known word in sentence 1 ("a zxqv"): token zxqv is not in the vocabulary and a is ignored (single letters, numbers and the possessive 's have no vector in the vocabulary); check the spelling or use --vocab-size to search more words`,
+      `no known word in sentence 1 ("a zxqv"): token zxqv is not in the vocabulary and a is ignored (single letters, numbers and the possessive 's have no vector in the vocabulary); check the spelling or use a more common word (the vocabulary is GloVe's 341,479 words)`,
     ],
     [
       "empty string",
@@ -146,7 +146,7 @@ describe("embedSentence", () => {
   it("lists repeated tokens once", () => {
     const error = thrown(() => embedSentence(smallVectors(), "zxqv zxqv i i"));
     expect(error.message).toBe(
-      `no known word in sentence 1 ("zxqv zxqv i i"): token zxqv is not in the vocabulary and i is ignored (single letters, numbers and the possessive 's have no vector in the vocabulary); check the spelling or use --vocab-size to search more words`,
+      `no known word in sentence 1 ("zxqv zxqv i i"): token zxqv is not in the vocabulary and i is ignored (single letters, numbers and the possessive 's have no vector in the vocabulary); check the spelling or use a more common word (the vocabulary is GloVe's 341,479 words)`,
     );
   });
 

@@ -171,7 +171,7 @@ describe("embedSentence on GloVe", () => {
   it("rejects zxqv blorf", () => {
     expect(() => embedSentence(glove, "zxqv blorf")).toThrow(
       new UsageError(
-        `no known word in sentence 1 ("zxqv blorf"): tokens zxqv, blorf are not in the vocabulary; check the spelling or use --vocab-size to search more words`,
+        `no known word in sentence 1 ("zxqv blorf"): tokens zxqv, blorf are not in the vocabulary; check the spelling or use a more common word (the vocabulary is GloVe's 341,479 words)`,
       ),
     );
   });
