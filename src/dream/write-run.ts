@@ -132,9 +132,12 @@ async function buildTrajectory(content: RunContent): Promise<TrajectoryFile> {
       offset += dim;
     }
   }
+  // --jobs bounds the threads of the whole run, the search included; the
+  // search returns the same lists on any number of threads.
   const index = createNeighborIndex(vectors, {
     metric: "cosine",
     limit: settings.vocabSize,
+    threads: Math.min(2, settings.jobs),
   });
   let neighbors;
   try {
