@@ -68,7 +68,7 @@ export function buildView(
   }));
   placePoints(points, layout);
   const paths = buildPaths(run);
-  const summary = `${points.length} points, ${paths.length} dream paths`;
+  const summary = `${points.length} ${points.length === 1 ? "point" : "points"}, ${paths.length} ${paths.length === 1 ? "dream path" : "dream paths"}`;
   return {
     title,
     summary,

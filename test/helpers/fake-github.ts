@@ -190,6 +190,8 @@ function send(
     "x-ratelimit-remaining": String(Math.max(0, 4999 - state.requests.length)),
     "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + 3600),
     "x-ratelimit-resource": "core",
+    // GitHub tags every response with a request id, which Octokit logs.
+    "x-github-request-id": `FAKE:${String(state.requests.length).padStart(6, "0")}`,
     ...(account
       ? {
           "x-oauth-scopes": account.scopes.join(", "),

@@ -126,7 +126,9 @@ export function exportCommand(context: CliContext): Command {
         `exported ${result.rows} x ${result.dim} (${result.inputFormat}) to ${result.dir}`,
       );
       for (const file of result.files) {
-        context.print(`  ${file.file}  ${file.rows} rows  ${file.bytes} bytes`);
+        context.print(
+          `  ${file.file}  ${file.rows} ${file.rows === 1 ? "row" : "rows"}  ${file.bytes} bytes`,
+        );
       }
     });
 }
