@@ -26,8 +26,8 @@ export function slugify(text: string): string {
 /**
  * Resolves the run directory: `out` when given, else
  * `output/<slug of the first sentence>-<shortHash>` under `cwd`. An `out`
- * with a `..` segment is rejected, so a run never lands somewhere its path
- * does not plainly say.
+ * with a `..` segment is rejected, so a run is always written where its
+ * path plainly points.
  */
 export function resolveRunDir(
   out: string | undefined,
@@ -81,7 +81,7 @@ export async function prepareRunDir(
   }
   if (entries.length > 0 && !(await isTextdreamRun(dir))) {
     throw new UsageError(
-      `run directory "${dir}" is not empty and holds no textdream manifest.json, so --force will not replace it; choose another --out`,
+      `run directory "${dir}" is not empty and contains no textdream manifest.json, so --force will not replace it; choose another --out`,
       "ALREADY_EXISTS",
     );
   }
@@ -96,7 +96,7 @@ export async function prepareRunDir(
 }
 
 /**
- * Tells whether `dir` holds a run written by textdream: its manifest.json
+ * Tells whether `dir` contains a run written by textdream: its manifest.json
  * names the tool. `--force` replaces only such directories, so a mistyped
  * `--out` can never delete a home or project directory.
  */

@@ -224,7 +224,7 @@ function checkWhole(name: string, value: number, min: number, def: string) {
 /**
  * Most step points one run may record. Each is a row of 100 numbers in the
  * vectors file (about 800 bytes as TSV), and the projector samples at most
- * 10,000 points for t-SNE, so larger runs help nobody.
+ * 10,000 points for t-SNE, so a larger run shows no more.
  */
 export const MAX_RECORDED_POINTS = 1_000_000;
 

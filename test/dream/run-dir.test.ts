@@ -69,7 +69,7 @@ describe("prepareRunDir", () => {
     await mkdir(dir);
     await writeFile(join(dir, "notes.txt"), "mine");
     await expect(prepareRunDir(dir, true)).rejects.toThrow(
-      `run directory "${dir}" is not empty and holds no textdream manifest.json, so --force will not replace it; choose another --out`,
+      `run directory "${dir}" is not empty and contains no textdream manifest.json, so --force will not replace it; choose another --out`,
     );
     expect(await readdir(dir)).toEqual(["notes.txt"]);
     expect(await readdir(root)).toEqual(["home"]);

@@ -235,7 +235,7 @@ async function dreamAction(
     });
   }
   const summaries = summarizeTrajectory(result.trajectory);
-  const shown = relative(context.io.cwd, result.dir) || result.dir;
+  const runPath = relative(context.io.cwd, result.dir) || result.dir;
   if (flags.json) {
     context.printJson({
       run: result.dir,
@@ -249,9 +249,9 @@ async function dreamAction(
   for (const sentence of result.trajectory.sentences) {
     if (sentence.mode === "tokens") printSwaps(context, sentence);
   }
-  context.print(`run: ${shown} (${result.points} points)`);
-  context.print(`next: textdream preview ${shown}`);
-  context.print(`      textdream publish ${shown}`);
+  context.print(`run: ${runPath} (${result.points} points)`);
+  context.print(`next: textdream preview ${runPath}`);
+  context.print(`      textdream publish ${runPath}`);
 }
 
 async function gatherSentences(
