@@ -7,19 +7,9 @@ import { describe, expect, it } from "vitest";
 
 import { previewRun } from "../../src/preview/index.js";
 import { makeTempDir } from "../helpers/temp.js";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium.js";
 import { writeFixtureRun } from "./run-fixture.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-];
 const SCRIPT_LABEL = "<script>window.__injected = 1</script>";
 
 describe("preview page in chromium", () => {
@@ -29,9 +19,9 @@ describe("preview page in chromium", () => {
     await previewRun(dir, { seed: 7 });
     const profile = await makeTempDir("textdream-chromium-");
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       headless: true,
-      args: FLAGS,
+      args: CHROMIUM_FLAGS,
     });
     const errors: string[] = [];
     const requests: string[] = [];

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 
 import { previewRun } from "../../src/preview/index.js";
 import { makeTempDir } from "../helpers/temp.js";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium.js";
 import { writeFixtureRun } from "./run-fixture.js";
 
 // The standalone Embedding Projector page (index.html of
@@ -16,16 +17,6 @@ import { writeFixtureRun } from "./run-fixture.js";
 // The test needs no network: the page and the run are served on 127.0.0.1.
 const PROJECTOR_INDEX = process.env.TEXTDREAM_PROJECTOR_INDEX;
 const STATE_PROJECTION = "umap";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-];
 
 describe.skipIf(!PROJECTOR_INDEX)("bookmark in the real projector", () => {
   it("keeps the saved layout", async () => {
@@ -40,9 +31,13 @@ describe.skipIf(!PROJECTOR_INDEX)("bookmark in the real projector", () => {
     const server = await serve(dir, page);
     const profile = await makeTempDir("textdream-chromium-");
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: "/usr/bin/chromium",
+      executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [...FLAGS, "--use-gl=swiftshader", "--enable-unsafe-swiftshader"],
+      args: [
+        ...CHROMIUM_FLAGS,
+        "--use-gl=swiftshader",
+        "--enable-unsafe-swiftshader",
+      ],
     });
     try {
       const tab = await context.newPage();
