@@ -14,6 +14,7 @@ import type { OptimizerName } from "./optimizer.js";
 import { parseObjective } from "./objectives.js";
 import type { Objective } from "./objectives.js";
 import { activationFunction } from "./engine.js";
+import type { ActivationFunction } from "./engine.js";
 import type { RecordedDream } from "./recorded.js";
 import type { DreamInput } from "./chunks.js";
 import { dreamChunk, splitChunks } from "./chunks.js";
@@ -141,14 +142,17 @@ export async function runDream(
   );
   const staging = await prepareRunDir(dir, options.force ?? false);
   try {
-    const dreams = await dreamAll(model, vectors, embeddings, objective, {
-      ...options,
-      ...settings,
-    });
+    const activations = activationFunction(model.model);
+    const dreams = await dreamAll(
+      { model, activations, vectors, objective },
+      embeddings,
+      { ...options, ...settings },
+    );
     const written = await writeRunFiles(staging, {
       dreams,
       vectors,
       model,
+      activations,
       objective,
       settings,
       options,
@@ -285,11 +289,17 @@ function fingerprint(
     .slice(0, 8);
 }
 
+/** The loaded parts every dream of a run shares. */
+interface DreamParts {
+  model: SentimentModel;
+  activations: ActivationFunction;
+  vectors: WordVectors;
+  objective: Objective;
+}
+
 async function dreamAll(
-  model: SentimentModel,
-  vectors: WordVectors,
+  { model, activations, vectors, objective }: DreamParts,
   embeddings: SentenceEmbedding[],
-  objective: Objective,
   options: DreamRunOptions & DreamSettings,
 ): Promise<RecordedDream[]> {
   const logger = options.logger ?? silentLogger;
@@ -336,7 +346,6 @@ async function dreamAll(
       progress,
     );
   } else {
-    const activations = activationFunction(model.model);
     results = chunks.map((chunk, i) => {
       const result = dreamChunk(activations, vectors, chunk, objective, {
         ...chunkOptions,

@@ -18,7 +18,8 @@ import { RUN_FILES } from "../projector/run-files.js";
 import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.js";
 import { VERSION } from "../version.js";
 import { afinnValence, afinnWords } from "./afinn.js";
-import { activationFunction, evaluateForward } from "./engine.js";
+import { evaluateForward } from "./engine.js";
+import type { ActivationFunction } from "./engine.js";
 import type { Objective } from "./objectives.js";
 import type { PointRow } from "./points.js";
 import {
@@ -38,6 +39,8 @@ export interface RunContent {
   dreams: RecordedDream[];
   vectors: WordVectors;
   model: SentimentModel;
+  /** The model's activations, built once per run. */
+  activations: ActivationFunction;
   objective: Objective;
   settings: DreamSettings;
   options: DreamRunOptions;
@@ -90,7 +93,7 @@ export async function writeRunFiles(
   }
   const wordStart = stepCount * dim;
   const forward = evaluateForward(
-    activationFunction(content.model.model),
+    content.activations,
     content.objective,
     matrix.subarray(wordStart),
     wordRows.length,
