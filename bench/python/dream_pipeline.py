@@ -1,10 +1,11 @@
 """The dream pipeline in PyTorch and numpy, for the side-by-side benchmark.
 
-Loads the GloVe matrix from textdream's binary cache (the same warm start
-textdream has), the shipped model's weights from models/default, dreams
-100 normalized-gradient steps on the L2 norm of fc2 per sentence, finds
-the 10 nearest of the 50,000 most frequent words per step with numpy, and
-writes vectors and metadata with numpy.savetxt. Prints a JSON line.
+Loads the GloVe matrix from textdream's binary cache, the same warm start
+textdream has, and the shipped model's weights from models/default. Then
+it dreams 100 normalized-gradient steps on the L2 norm of fc2 per
+sentence and finds the 10 nearest of the 50,000 most frequent words per
+step with numpy. Vectors and metadata are written with numpy.savetxt, and
+a JSON line with the time is printed.
 """
 
 import json

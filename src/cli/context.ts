@@ -9,7 +9,7 @@ export interface OutputStream {
   columns?: number;
 }
 
-/** Where the command line reads its environment and writes its output. */
+/** The environment the command line reads and the streams it writes. */
 export interface CliIo {
   /** Receives data: tables, JSON, links. */
   stdout: OutputStream;
@@ -30,7 +30,7 @@ export interface CommonOptions {
   backend?: string;
 }
 
-/** What a command's action receives besides its own arguments. */
+/** Shared services a command's action receives besides its arguments. */
 export interface CliContext {
   io: CliIo;
   /** Builds a logger that honours `--verbose`. */

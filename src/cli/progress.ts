@@ -6,8 +6,8 @@ const REDRAW_INTERVAL_MS = 100;
 
 /**
  * Creates a progress callback for `stream`. On a terminal it redraws one bar
- * line at most every 100 ms; elsewhere it prints one line per stage, so logs
- * of CI jobs stay short.
+ * line at most every 100 ms. Elsewhere it prints one line per stage, so
+ * logs of CI jobs stay short.
  */
 export function createProgress(stream: OutputStream): ProgressCallback {
   let lastStage = "";

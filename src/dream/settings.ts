@@ -9,7 +9,7 @@ export type DreamMode = (typeof DREAM_MODES)[number];
  * vectors raise an activation norm most, so without the prior a dream fills
  * the sentence with them (`subprime`, `joh`). With the shipped model,
  * weights from 0.6 to 0.9 lead "I hate this." and "I love this show." to
- * AFINN words of their polarity (bad, best, great); below that rare words
- * win, above it function words do.
+ * AFINN words of their polarity (bad, best, great). Below that range rare
+ * words win, and above it function words do.
  */
 export const DEFAULT_FLUENCY = 0.75;

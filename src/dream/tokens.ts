@@ -53,8 +53,8 @@ interface Candidate {
 
 /**
  * Dreams over a sentence's words. Each step takes the gradient g of the
- * objective at the mean vector e of the n known tokens; replacing word u by
- * w changes e by (e_w - e_u) / n, so its first-order gain is
+ * objective at the mean vector e of the n known tokens. Replacing word u
+ * by w changes e by (e_w - e_u) / n, so its first-order gain is
  * (e_w - e_u) . g / n. Candidates are ranked by that gain minus the fluency
  * prior's change in unigram surprisal. The `beam` best are re-scored
  * exactly with a forward pass. Among those that raise the objective, the
