@@ -1,5 +1,10 @@
 import { UsageError } from "../errors.js";
 import { MAX_FLOAT_BYTES, writeFloat32 } from "./format-float.js";
+import {
+  KERNEL_BATCH_VALUES,
+  tsvKernel,
+  type TsvKernel,
+} from "./tsv-kernel.js";
 
 /** Exact powers of ten representable as doubles: 1e0 ... 1e22. */
 const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
@@ -27,9 +32,64 @@ export function maxRowBytes(dim: number): number {
  * `out` from position 0 and returns the end position. Each number is the
  * text formatFloat gives. `out` needs `maxRowBytes(dim)` bytes per row.
  * `firstRow` is the 0-based file row of the first row, for the error a NaN
- * or infinite value raises.
+ * or infinite value raises. Uses the WebAssembly kernel when it loads, and
+ * JavaScript otherwise; both write the same bytes.
  */
 export function formatRows(
+  values: Float32Array,
+  dim: number,
+  digits: number,
+  firstRow: number,
+  out: Uint8Array,
+): number {
+  const kernel = tsvKernel();
+  return kernel
+    ? formatRowsWithKernel(kernel, values, dim, digits, firstRow, out)
+    : formatRowsInScript(values, dim, digits, firstRow, out);
+}
+
+/** {@link formatRows} on the WebAssembly kernel, in batches. */
+function formatRowsWithKernel(
+  kernel: TsvKernel,
+  values: Float32Array,
+  dim: number,
+  digits: number,
+  firstRow: number,
+  out: Uint8Array,
+): number {
+  const { output } = kernel;
+  let written = 0;
+  for (let start = 0; start < values.length; start += KERNEL_BATCH_VALUES) {
+    const batch = values.subarray(start, start + KERNEL_BATCH_VALUES);
+    kernel.values.set(batch);
+    const bits = new Uint32Array(batch.buffer, batch.byteOffset, batch.length);
+    let pos = 0;
+    for (let i = 0; ; i++) {
+      const column = (start + i) % dim;
+      i = kernel.formatFrom(i, batch.length, dim, column, digits, pos);
+      pos = kernel.outputPosition();
+      if (i >= batch.length) break;
+      // The kernel stopped at a value it leaves to the script writer.
+      const value = batch[i]!;
+      if (value - value !== 0) {
+        const index = start + i;
+        throw nonFiniteError(
+          value,
+          firstRow + (index - (index % dim)) / dim,
+          index % dim,
+        );
+      }
+      pos = writePlain(output, pos, value, (bits[i]! >>> 23) & 0xff, digits);
+      output[pos++] = (start + i + 1) % dim === 0 ? LF : TAB;
+    }
+    out.set(output.subarray(0, pos), written);
+    written += pos;
+  }
+  return written;
+}
+
+/** {@link formatRows} in JavaScript alone. */
+export function formatRowsInScript(
   values: Float32Array,
   dim: number,
   digits: number,

@@ -2,12 +2,34 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { formatFloat } from "../../src/projector/format-float.js";
-import { formatRows, maxRowBytes } from "../../src/projector/tsv-rows.js";
+import {
+  KERNEL_BATCH_VALUES,
+  tsvKernel,
+} from "../../src/projector/tsv-kernel.js";
+import {
+  formatRows,
+  formatRowsInScript,
+  maxRowBytes,
+} from "../../src/projector/tsv-rows.js";
 
-function format(values: Float32Array, dim: number, digits: number): string {
+type Formatter = typeof formatRows;
+
+function formatWith(
+  formatter: Formatter,
+  values: Float32Array,
+  dim: number,
+  digits: number,
+): string {
   const out = new Uint8Array((values.length / dim) * maxRowBytes(dim));
-  const end = formatRows(values, dim, digits, 0, out);
+  const end = formatter(values, dim, digits, 0, out);
   return Buffer.from(out.subarray(0, end)).toString("latin1");
+}
+
+/** Formats with both writers, checks they agree and returns the text. */
+function format(values: Float32Array, dim: number, digits: number): string {
+  const text = formatWith(formatRows, values, dim, digits);
+  expect(formatWith(formatRowsInScript, values, dim, digits)).toBe(text);
+  return text;
 }
 
 function expected(values: Float32Array, dim: number, digits: number): string {
@@ -19,6 +41,45 @@ function expected(values: Float32Array, dim: number, digits: number): string {
 }
 
 describe("formatRows", () => {
+  it("loads the WebAssembly kernel from the build", () => {
+    expect(tsvKernel()).not.toBeNull();
+  });
+
+  it("matches the script writer across kernel batches", () => {
+    // 3 does not divide the batch size, so rows straddle batches; every
+    // 1,000th value is subnormal or huge, which the kernel leaves to the
+    // script writer.
+    const count = 3 * Math.ceil((KERNEL_BATCH_VALUES * 2 + 2000) / 3);
+    const values = new Float32Array(count);
+    let seed = 12345;
+    for (let i = 0; i < count; i++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      const uniform = seed / 2 ** 32 - 0.5;
+      values[i] =
+        i % 1000 === 7
+          ? uniform * 1e-40
+          : i % 1000 === 9
+            ? uniform * 1e30
+            : uniform;
+    }
+    const text = format(values, 3, 6);
+    expect(text.split("\n")).toHaveLength(count / 3 + 1);
+    expect(text).toBe(expected(values, 3, 6));
+  });
+
+  it.each([KERNEL_BATCH_VALUES - 1, KERNEL_BATCH_VALUES + 4])(
+    "names the row and column of a NaN at index %i",
+    (index) => {
+      const values = new Float32Array(KERNEL_BATCH_VALUES + 10).fill(0.25);
+      values[index] = NaN;
+      const out = new Uint8Array(values.length * 26);
+      const message = `row ${Math.floor(index / 5)} (0-based), column ${index % 5} is NaN`;
+      for (const formatter of [formatRows, formatRowsInScript]) {
+        expect(() => formatter(values, 5, 6, 0, out)).toThrow(message);
+      }
+    },
+  );
+
   it.each([
     [
       [0.41077, -0.038194, 1e-6, 9.9999997e-7],
