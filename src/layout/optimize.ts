@@ -1,4 +1,5 @@
 import type { FuzzyGraph } from "./graph.js";
+import { EpochKernel } from "./epoch-kernel.js";
 import type { RandomSource } from "./random.js";
 
 /** Settings of {@link optimizeLayout}. */
@@ -12,41 +13,48 @@ export interface OptimizeSettings {
   negativeSampleRate: number;
   /** Seeded source for the negative samples. */
   random: RandomSource;
+  /**
+   * Runs half the points on a worker thread; the layout is the same
+   * either way. Default: when the machine has two or more cores.
+   */
+  parallel?: boolean;
   /** Called after each epoch with the number of epochs done. */
   onEpoch?: (done: number) => void;
 }
 
-const CLIP = 4;
-
 /**
  * Runs UMAP's stochastic gradient descent on `embedding` (2 numbers per
- * point, changed in place): the epoch loop of umap-js and umap-learn,
- * written over typed arrays. Edges lighter than max / epochs are dropped,
- * and each edge is sampled in proportion to its weight.
+ * point, changed in place): the epoch loop of umap-js and umap-learn in
+ * a WebAssembly kernel, over two blocks of points that may run on two
+ * threads (see assembly/umap.ts). Edges lighter than max / epochs are
+ * dropped, and each edge is sampled in proportion to its weight.
  */
-export function optimizeLayout(
+export async function optimizeLayout(
   embedding: Float64Array,
   graph: FuzzyGraph,
   settings: OptimizeSettings,
-): void {
-  const { epochs } = settings;
+): Promise<void> {
+  const { epochs, a, b } = settings;
   const edges = keptEdges(graph, epochs);
-  const perSample = edges.weights.map((w) => edges.max / w);
-  const perNegative = perSample.map((e) => e / settings.negativeSampleRate);
-  const nextSample = perSample.slice();
-  const nextNegative = perNegative.slice();
-  const state = { ...settings, edges, perSample, perNegative };
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    const alpha = epoch === 0 ? 1 : 1 - (epoch - 1) / epochs;
-    runEpoch(embedding, state, epoch, alpha, nextSample, nextNegative);
-    settings.onEpoch?.(epoch + 1);
-  }
-}
-
-interface EpochState extends OptimizeSettings {
-  edges: { tails: Int32Array; heads: Int32Array; weights: Float64Array };
-  perSample: Float64Array;
-  perNegative: Float64Array;
+  const kernel = new EpochKernel(embedding.length / 2, edges.tails.length);
+  const { arrays } = kernel;
+  arrays.positions.set(embedding);
+  arrays.tails.set(edges.tails);
+  arrays.heads.set(edges.heads);
+  edges.weights.forEach((w, i) => {
+    arrays.perSample[i] = edges.max / w;
+    arrays.perNegative[i] = edges.max / w / settings.negativeSampleRate;
+  });
+  const seed = () => Math.floor(settings.random() * 2 ** 32);
+  await kernel.run({
+    epochs,
+    a,
+    b,
+    seeds: [seed(), seed()],
+    parallel: settings.parallel,
+    onEpoch: settings.onEpoch,
+  });
+  embedding.set(arrays.positions);
 }
 
 function keptEdges(graph: FuzzyGraph, epochs: number) {
@@ -61,55 +69,4 @@ function keptEdges(graph: FuzzyGraph, epochs: number) {
     heads: Int32Array.from(keep, (i) => graph.heads[i]),
     weights: Float64Array.from(keep, (i) => graph.weights[i]),
   };
-}
-
-function clip(value: number): number {
-  if (value > CLIP) return CLIP;
-  if (value < -CLIP) return -CLIP;
-  return value;
-}
-
-function runEpoch(
-  y: Float64Array,
-  state: EpochState,
-  epoch: number,
-  alpha: number,
-  nextSample: Float64Array,
-  nextNegative: Float64Array,
-): void {
-  const { a, b, random, perSample, perNegative } = state;
-  const { tails, heads } = state.edges;
-  const points = y.length / 2;
-  for (let i = 0; i < perSample.length; i++) {
-    if (nextSample[i] > epoch) continue;
-    const j = 2 * tails[i];
-    const k = 2 * heads[i];
-    let dx = y[j] - y[k];
-    let dy = y[j + 1] - y[k + 1];
-    let d2 = dx * dx + dy * dy;
-    if (d2 > 0) {
-      const power = Math.exp(b * Math.log(d2));
-      const coeff = (-2 * a * b * power) / (d2 * (a * power + 1));
-      const gx = clip(coeff * dx) * alpha;
-      const gy = clip(coeff * dy) * alpha;
-      y[j] += gx;
-      y[j + 1] += gy;
-      y[k] -= gx;
-      y[k + 1] -= gy;
-    }
-    nextSample[i] += perSample[i];
-    const negatives = Math.floor((epoch - nextNegative[i]) / perNegative[i]);
-    for (let p = 0; p < negatives; p++) {
-      const other = 2 * Math.floor(random() * points);
-      dx = y[j] - y[other];
-      dy = y[j + 1] - y[other + 1];
-      d2 = dx * dx + dy * dy;
-      if (d2 <= 0) continue;
-      const power = Math.exp(b * Math.log(d2));
-      const coeff = (2 * b) / ((0.001 + d2) * (a * power + 1));
-      y[j] += clip(coeff * dx) * alpha;
-      y[j + 1] += clip(coeff * dy) * alpha;
-    }
-    nextNegative[i] += negatives * perNegative[i];
-  }
 }
