@@ -9,8 +9,8 @@ import type { TokenDreamOptions } from "./tokens.js";
 import type { ContinuousDreamOptions } from "./engine.js";
 
 /**
- * Sentences dreamed together in one batch. The continuous dream batches
- * sentences through the model, so the batch size is fixed here rather than
+ * Sentences whose continuous dreams run together in one batch. The batch
+ * goes through the model at once, so its size is fixed here rather than
  * derived from `--jobs`: every job count then runs the same batches and
  * writes byte-identical files.
  */
@@ -30,56 +30,71 @@ export type ChunkOptions = Omit<ContinuousDreamOptions, "objective"> &
     mode: "continuous" | "tokens" | "both";
   };
 
-/** Splits `inputs` into consecutive chunks of {@link DREAM_CHUNK_SIZE}. */
-export function splitChunks<T>(inputs: readonly T[]): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < inputs.length; i += DREAM_CHUNK_SIZE) {
-    chunks.push(inputs.slice(i, i + DREAM_CHUNK_SIZE));
-  }
-  return chunks;
+/**
+ * One piece of dreaming work: the continuous dreams of up to
+ * {@link DREAM_CHUNK_SIZE} consecutive sentences, batched through the
+ * model, or the token dream of one sentence.
+ */
+export interface DreamUnit {
+  mode: "continuous" | "tokens";
+  inputs: DreamInput[];
 }
 
 /**
- * Dreams over one chunk of sentences in the requested modes and returns
- * the continuous dreams, then the token dreams, each in input order.
+ * Splits the work of a run into units: the continuous chunks in input
+ * order, then one token dream per sentence in input order, so the results
+ * of the units in order are the run's dreams in order. The larger
+ * continuous units come first and the small token units last, which keeps
+ * threads evenly busy to the end.
  */
-export function dreamChunk(
-  model: SentimentModel | ActivationFunction,
-  vectors: WordVectors,
+export function planUnits(
   inputs: readonly DreamInput[],
-  objective: Objective,
-  options: ChunkOptions,
-): { continuous: RecordedDream[]; tokens: RecordedDream[] } {
-  const activations =
-    typeof model === "function" ? model : activationFunction(model.model);
-  const continuous: RecordedDream[] = [];
-  const tokens: RecordedDream[] = [];
-  if (options.mode !== "tokens") {
-    const dreams = dreamContinuous(activations, inputs, {
-      ...options,
-      objective,
-    });
-    dreams.forEach((dream, i) => {
-      const input = inputs[i]!;
-      continuous.push({
-        index: input.index,
-        text: input.text,
-        tokens: input.tokens,
-        mode: "continuous",
-        stopReason: dream.stopReason,
-        points: dream.points,
-      });
-    });
-  }
-  if (options.mode !== "continuous") {
-    for (const input of inputs) {
-      tokens.push(
-        dreamTokens(activations, vectors, input, input.index, {
-          ...options,
-          objective,
-        }),
-      );
+  mode: ChunkOptions["mode"],
+): DreamUnit[] {
+  const units: DreamUnit[] = [];
+  if (mode !== "tokens") {
+    for (let i = 0; i < inputs.length; i += DREAM_CHUNK_SIZE) {
+      const chunk = inputs.slice(i, i + DREAM_CHUNK_SIZE);
+      units.push({ mode: "continuous", inputs: chunk });
     }
   }
-  return { continuous, tokens };
+  if (mode !== "continuous") {
+    for (const input of inputs) units.push({ mode: "tokens", inputs: [input] });
+  }
+  return units;
+}
+
+/** Dreams one unit and returns its dreams in input order. */
+export function dreamUnit(
+  model: SentimentModel | ActivationFunction,
+  vectors: WordVectors,
+  unit: DreamUnit,
+  objective: Objective,
+  options: ChunkOptions,
+): RecordedDream[] {
+  const activations =
+    typeof model === "function" ? model : activationFunction(model.model);
+  if (unit.mode === "tokens") {
+    return unit.inputs.map((input) =>
+      dreamTokens(activations, vectors, input, input.index, {
+        ...options,
+        objective,
+      }),
+    );
+  }
+  const dreams = dreamContinuous(activations, unit.inputs, {
+    ...options,
+    objective,
+  });
+  return dreams.map((dream, i) => {
+    const input = unit.inputs[i]!;
+    return {
+      index: input.index,
+      text: input.text,
+      tokens: input.tokens,
+      mode: "continuous",
+      stopReason: dream.stopReason,
+      points: dream.points,
+    };
+  });
 }

@@ -1,6 +1,7 @@
 import * as tf from "../tf.js";
 
 import { UsageError } from "../errors.js";
+import type { SentimentModel } from "../model/index.js";
 
 /** Layers of the classifier an objective can read. */
 export type LayerName = "fc1" | "fc2";
@@ -24,6 +25,18 @@ export interface ObjectiveContext {
   units: Record<LayerName, number>;
   /** Class labels in logit order. */
   labels: readonly string[];
+}
+
+/** Returns the layer sizes and labels of `model`, to check objectives. */
+export function objectiveContextOf(model: SentimentModel): ObjectiveContext {
+  const units = (layer: LayerName) => {
+    const shape = model.model.getLayer(layer).outputShape as number[];
+    return shape[shape.length - 1]!;
+  };
+  return {
+    units: { fc1: units("fc1"), fc2: units("fc2") },
+    labels: model.metadata.labels,
+  };
 }
 
 /** Lists the objective forms `--objective` accepts, for messages. */

@@ -4,8 +4,7 @@ import { Worker } from "node:worker_threads";
 
 import { InternalError, UsageError } from "../errors.js";
 import type { Logger } from "../io/logger.js";
-import type { ChunkOptions, DreamInput } from "./chunks.js";
-import type { ObjectiveContext } from "./objectives.js";
+import type { ChunkOptions, DreamUnit } from "./chunks.js";
 import type { RecordedDream } from "./recorded.js";
 
 /** Settings every worker thread starts with. */
@@ -14,22 +13,23 @@ export interface WorkerSetup {
   cacheDir?: string;
   modelDir?: string;
   objective: string;
-  objectiveContext: ObjectiveContext;
   /** Chunk options without the logger, which cannot cross threads. */
   options: Omit<ChunkOptions, "logger" | "onProgress">;
 }
 
-/** One chunk of sentences sent to a worker. */
+/**
+ * The units of a run, sent to each worker once. Threads claim units by
+ * incrementing `next[0]` atomically, so no thread waits for another to
+ * hand out work.
+ */
 export interface WorkerRequest {
-  chunk: number;
-  inputs: DreamInput[];
+  units: DreamUnit[];
+  next: Int32Array;
 }
 
-type ChunkResult = { continuous: RecordedDream[]; tokens: RecordedDream[] };
-
 type WorkerMessage =
-  | { type: "result"; chunk: number; result: ChunkResult }
-  | { type: "error"; chunk: number; message: string; exitCode: number }
+  | { type: "result"; unit: number; result: RecordedDream[] }
+  | { type: "error"; message: string; exitCode: number }
   | { type: "log"; level: keyof Logger; message: string };
 
 /**
@@ -47,62 +47,93 @@ function workerScript(): URL {
 }
 
 /**
- * Dreams over `chunks` on `jobs` worker threads and returns the results in
- * chunk order, whatever order the workers finish in.
+ * Worker threads that dream alongside the calling thread. Start them
+ * before loading anything on the calling thread: each loads its own
+ * vocabulary and model meanwhile, on cores that would otherwise idle.
  */
-export async function dreamChunksInWorkers(
-  chunks: DreamInput[][],
-  jobs: number,
-  setup: WorkerSetup,
-  logger: Logger,
-  onChunkDone?: (done: number) => void,
-): Promise<ChunkResult[]> {
-  const results = new Array<ChunkResult>(chunks.length);
-  const script = workerScript();
-  let next = 0;
-  let done = 0;
-  const workers = Array.from(
-    { length: Math.min(jobs, chunks.length) },
-    () => new Worker(script, { workerData: setup }),
-  );
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= chunks.length) {
-                resolve();
-                return;
-              }
-              const chunk = next++;
-              worker.postMessage({ chunk, inputs: chunks[chunk]! });
-            };
-            worker.on("message", (message: WorkerMessage) => {
-              if (message.type === "log") {
-                logger[message.level](message.message);
-                return;
-              }
-              if (message.type === "error") {
-                reject(
-                  message.exitCode === 1
-                    ? new UsageError(message.message)
-                    : new InternalError(message.message),
-                );
-                return;
-              }
-              results[message.chunk] = message.result;
-              done += 1;
-              onChunkDone?.(done);
-              send();
-            });
-            worker.on("error", reject);
-            send();
-          }),
-      ),
+export class DreamWorkerPool {
+  private constructor(private readonly workers: Worker[]) {}
+
+  /** Starts `count` workers (none when `count` < 1). */
+  static start(count: number, setup: WorkerSetup): DreamWorkerPool {
+    const script = count > 0 ? workerScript() : undefined;
+    return new DreamWorkerPool(
+      script
+        ? Array.from(
+            { length: count },
+            () => new Worker(script, { workerData: setup }),
+          )
+        : [],
     );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return results;
+
+  /**
+   * Dreams `units` on the calling thread (with `dreamHere`) and the
+   * workers, and returns each unit's dreams in unit order, whatever order
+   * they finish in. Each thread claims the next unclaimed unit when it is
+   * free, so the threads stay busy to the end.
+   */
+  async run(
+    units: DreamUnit[],
+    logger: Logger,
+    dreamHere: (unit: DreamUnit) => RecordedDream[],
+    onUnitDone?: (done: number) => void,
+  ): Promise<RecordedDream[][]> {
+    const results = new Array<RecordedDream[]>(units.length);
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    let done = 0;
+    let failure: Error | undefined;
+    let wake: (() => void) | undefined;
+    const finish = (unit: number, dreams: RecordedDream[]) => {
+      results[unit] = dreams;
+      done += 1;
+      onUnitDone?.(done);
+      wake?.();
+    };
+    const fail = (error: Error) => {
+      failure ??= error;
+      wake?.();
+    };
+    for (const worker of this.workers) {
+      worker.on("message", (message: WorkerMessage) => {
+        if (message.type === "log") logger[message.level](message.message);
+        else if (message.type === "result") {
+          finish(message.unit, message.result);
+        } else {
+          fail(
+            message.exitCode === 1
+              ? new UsageError(message.message)
+              : new InternalError(message.message),
+          );
+        }
+      });
+      worker.on("error", fail);
+      worker.on("exit", (code) => {
+        if (done < units.length) {
+          fail(new InternalError(`a dream worker exited with code ${code}`));
+        }
+      });
+      const request: WorkerRequest = { units, next };
+      worker.postMessage(request);
+    }
+    while (done < units.length) {
+      if (failure) throw failure;
+      const unit = Atomics.add(next, 0, 1);
+      if (unit < units.length) {
+        finish(unit, dreamHere(units[unit]!));
+        // Let worker results and failures in between units.
+        await new Promise((resolve) => setImmediate(resolve));
+      } else {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+      }
+    }
+    if (failure) throw failure;
+    return results;
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
 }

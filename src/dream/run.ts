@@ -11,14 +11,11 @@ import { UsageError } from "../errors.js";
 import type { Logger, ProgressCallback } from "../io/logger.js";
 import { silentLogger } from "../io/logger.js";
 import type { OptimizerName } from "./optimizer.js";
-import { parseObjective } from "./objectives.js";
-import type { Objective } from "./objectives.js";
+import { objectiveContextOf, parseObjective } from "./objectives.js";
 import { activationFunction } from "./engine.js";
-import type { ActivationFunction } from "./engine.js";
-import type { RecordedDream } from "./recorded.js";
-import type { DreamInput } from "./chunks.js";
-import { dreamChunk, splitChunks } from "./chunks.js";
-import { dreamChunksInWorkers } from "./parallel.js";
+import type { ChunkOptions, DreamInput } from "./chunks.js";
+import { DREAM_CHUNK_SIZE, dreamUnit, planUnits } from "./chunks.js";
+import { DreamWorkerPool } from "./parallel.js";
 import { DEFAULT_FLUENCY, DREAM_MODES } from "./settings.js";
 import type { DreamMode } from "./settings.js";
 import {
@@ -121,47 +118,68 @@ export async function runDream(
   const logger = options.logger ?? silentLogger;
   checkSentences(sentences);
   checkRecordedPoints(sentences.length, settings);
-  const vectors =
-    options.vectors ??
-    (await loadVocabulary({ logger, onProgress: options.onProgress }));
-  checkVocabSize(settings.vocabSize, vectors.words.length);
-  const embeddings = sentences.map((text, i) =>
-    embedSentence(vectors, text, { logger, position: i + 1 }),
+  const chunkOptions = unitOptions(settings);
+  const workers = DreamWorkerPool.start(
+    Math.min(settings.jobs, unitCount(sentences.length, settings.mode)) - 1,
+    {
+      backend: options.backend,
+      modelDir: options.modelDir,
+      objective: settings.objective,
+      options: chunkOptions,
+    },
   );
-  const model = options.model ?? (await loadModel(options.modelDir));
-  const objective = parseObjective(settings.objective, {
-    units: { fc1: units(model, "fc1"), fc2: units(model, "fc2") },
-    labels: model.metadata.labels,
-  });
-  const cwd = options.cwd ?? process.cwd();
-  const dir = resolveRunDir(
-    options.out,
-    cwd,
-    sentences[0]!,
-    fingerprint(sentences, settings),
-  );
-  const staging = await prepareRunDir(dir, options.force ?? false);
   try {
-    const activations = activationFunction(model.model);
-    const dreams = await dreamAll(
-      { model, activations, vectors, objective },
-      embeddings,
-      { ...options, ...settings },
+    const vectors =
+      options.vectors ??
+      (await loadVocabulary({ logger, onProgress: options.onProgress }));
+    checkVocabSize(settings.vocabSize, vectors.words.length);
+    const embeddings = sentences.map((text, i) =>
+      embedSentence(vectors, text, { logger, position: i + 1 }),
     );
-    const written = await writeRunFiles(staging, {
-      dreams,
-      vectors,
-      model,
-      activations,
-      objective,
-      settings,
-      options,
-    });
-    await commitRunDir(staging, dir);
-    return { dir, ...written };
-  } catch (error) {
-    await discardRunDir(staging);
-    throw error;
+    const model = options.model ?? (await loadModel(options.modelDir));
+    const objective = parseObjective(
+      settings.objective,
+      objectiveContextOf(model),
+    );
+    const cwd = options.cwd ?? process.cwd();
+    const dir = resolveRunDir(
+      options.out,
+      cwd,
+      sentences[0]!,
+      fingerprint(sentences, settings),
+    );
+    const staging = await prepareRunDir(dir, options.force ?? false);
+    try {
+      const activations = activationFunction(model.model);
+      const units = planUnits(inputsOf(embeddings), settings.mode);
+      const results = await workers.run(
+        units,
+        logger,
+        (unit) =>
+          dreamUnit(activations, vectors, unit, objective, {
+            ...chunkOptions,
+            logger,
+          }),
+        (done) => options.onProgress?.(done / units.length, "dreaming"),
+      );
+      await workers.close();
+      const written = await writeRunFiles(staging, {
+        dreams: results.flat(),
+        vectors,
+        model,
+        activations,
+        objective,
+        settings,
+        options,
+      });
+      await commitRunDir(staging, dir);
+      return { dir, ...written };
+    } catch (error) {
+      await discardRunDir(staging);
+      throw error;
+    }
+  } finally {
+    await workers.close();
   }
 }
 
@@ -274,11 +292,6 @@ function checkSentences(sentences: readonly string[]): void {
   });
 }
 
-function units(model: SentimentModel, layer: string): number {
-  const shape = model.model.getLayer(layer).outputShape as number[];
-  return shape[shape.length - 1]!;
-}
-
 function fingerprint(
   sentences: readonly string[],
   settings: DreamSettings,
@@ -289,76 +302,39 @@ function fingerprint(
     .slice(0, 8);
 }
 
-/** The loaded parts every dream of a run shares. */
-interface DreamParts {
-  model: SentimentModel;
-  activations: ActivationFunction;
-  vectors: WordVectors;
-  objective: Objective;
+/** The units {@link planUnits} makes for `sentences` in `mode`. */
+function unitCount(sentences: number, mode: DreamMode): number {
+  const chunks = Math.ceil(sentences / DREAM_CHUNK_SIZE);
+  if (mode === "continuous") return chunks;
+  return mode === "tokens" ? sentences : chunks + sentences;
 }
 
-async function dreamAll(
-  { model, activations, vectors, objective }: DreamParts,
-  embeddings: SentenceEmbedding[],
-  options: DreamRunOptions & DreamSettings,
-): Promise<RecordedDream[]> {
-  const logger = options.logger ?? silentLogger;
-  const inputs: DreamInput[] = embeddings.map((embedding, index) => ({
+function inputsOf(embeddings: SentenceEmbedding[]): DreamInput[] {
+  return embeddings.map((embedding, index) => ({
     index,
     text: embedding.text,
     tokens: embedding.tokens,
     vector: embedding.vector,
   }));
-  const chunks = splitChunks(inputs);
-  const chunkOptions = {
-    mode: options.mode,
-    steps: options.steps,
-    learningRate: options.learningRate,
-    optimizer: options.optimizer,
-    minimize: options.minimize,
-    recordEvery: options.recordEvery,
-    vocabSize: options.vocabSize,
-    beam: options.beam,
-    keep: options.keep,
-    allowRepeats: options.allowRepeats,
-    allowPunct: options.allowPunct,
-    stopwords: options.stopwords,
-    fluency: options.fluency,
+}
+
+/** The settings each unit of dreaming needs. */
+function unitOptions(settings: DreamSettings): Omit<ChunkOptions, "logger"> {
+  return {
+    mode: settings.mode,
+    steps: settings.steps,
+    learningRate: settings.learningRate,
+    optimizer: settings.optimizer,
+    minimize: settings.minimize,
+    recordEvery: settings.recordEvery,
+    vocabSize: settings.vocabSize,
+    beam: settings.beam,
+    keep: settings.keep,
+    allowRepeats: settings.allowRepeats,
+    allowPunct: settings.allowPunct,
+    stopwords: settings.stopwords,
+    fluency: settings.fluency,
   };
-  const progress = (done: number) =>
-    options.onProgress?.(done / chunks.length, "dreaming");
-  let results;
-  if (options.jobs > 1 && chunks.length > 1) {
-    results = await dreamChunksInWorkers(
-      chunks,
-      options.jobs,
-      {
-        backend: options.backend,
-        modelDir: options.modelDir,
-        objective: objective.name,
-        objectiveContext: {
-          units: { fc1: units(model, "fc1"), fc2: units(model, "fc2") },
-          labels: model.metadata.labels,
-        },
-        options: chunkOptions,
-      },
-      logger,
-      progress,
-    );
-  } else {
-    results = chunks.map((chunk, i) => {
-      const result = dreamChunk(activations, vectors, chunk, objective, {
-        ...chunkOptions,
-        logger,
-      });
-      progress(i + 1);
-      return result;
-    });
-  }
-  return [
-    ...results.flatMap((result) => result.continuous),
-    ...results.flatMap((result) => result.tokens),
-  ];
 }
 
 /**

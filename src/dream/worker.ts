@@ -1,5 +1,5 @@
 // Worker thread entry for `dream --jobs N`: loads the vocabulary and model
-// once, then dreams over the chunks of sentences the parent sends.
+// once, then dreams the units of work the parent sends.
 import { parentPort, workerData } from "node:worker_threads";
 
 import { selectBackend } from "../backend.js";
@@ -7,9 +7,9 @@ import { TextdreamError } from "../errors.js";
 import { loadVocabulary } from "../embeddings/index.js";
 import { loadModel } from "../model/index.js";
 import type { Logger } from "../io/logger.js";
-import { dreamChunk } from "./chunks.js";
+import { dreamUnit } from "./chunks.js";
 import type { WorkerRequest, WorkerSetup } from "./parallel.js";
-import { parseObjective } from "./objectives.js";
+import { objectiveContextOf, parseObjective } from "./objectives.js";
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -25,26 +25,38 @@ const ready = (async () => {
   await selectBackend({ requested: setup.backend });
   const vectors = await loadVocabulary({ cacheDir: setup.cacheDir });
   const model = await loadModel(setup.modelDir);
-  const objective = parseObjective(setup.objective, setup.objectiveContext);
+  const objective = parseObjective(setup.objective, objectiveContextOf(model));
   return { vectors, model, objective };
 })();
+// Report a loading failure at once, so the parent stops handing out work.
+ready.catch(report);
 
-port.on("message", async (request: WorkerRequest) => {
+/** Posts `error` to the parent as this worker's failure. */
+function report(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  const exitCode = error instanceof TextdreamError ? error.exitCode : 2;
+  port.postMessage({ type: "error", message, exitCode });
+}
+
+port.on("message", async ({ units, next }: WorkerRequest) => {
+  let parts;
   try {
-    const { vectors, model, objective } = await ready;
-    const result = dreamChunk(model, vectors, request.inputs, objective, {
-      ...setup.options,
-      logger,
-    });
-    port.postMessage({ type: "result", chunk: request.chunk, result });
+    parts = await ready;
+  } catch {
+    return; // Reported above.
+  }
+  try {
+    const { vectors, model, objective } = parts;
+    for (;;) {
+      const unit = Atomics.add(next, 0, 1);
+      if (unit >= units.length) break;
+      const result = dreamUnit(model, vectors, units[unit]!, objective, {
+        ...setup.options,
+        logger,
+      });
+      port.postMessage({ type: "result", unit, result });
+    }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const exitCode = error instanceof TextdreamError ? error.exitCode : 2;
-    port.postMessage({
-      type: "error",
-      chunk: request.chunk,
-      message,
-      exitCode,
-    });
+    report(error);
   }
 });

@@ -119,7 +119,7 @@ describe("token dream with the shipped model", () => {
 });
 
 describe("dream --jobs", () => {
-  it("writes the same bytes for 1 and 2 jobs", async () => {
+  it("writes the same bytes for 1, 2 and 3 jobs", async () => {
     const require = createRequire(import.meta.url);
     const corpus = require("sentiment/test/fixtures/amazon.json") as {
       text: string;
@@ -127,7 +127,7 @@ describe("dream --jobs", () => {
     const sentences = corpus.slice(0, 200).map((row) => row.text);
     const root = await makeTempDir();
     const runs = [];
-    for (const jobs of [1, 2]) {
+    for (const jobs of [1, 2, 3]) {
       const out = join(root, `jobs-${jobs}`);
       await runDream(sentences, {
         vectors,
@@ -141,11 +141,14 @@ describe("dream --jobs", () => {
       runs.push(out);
     }
     const names = await readdir(runs[0]!);
-    expect(await readdir(runs[1]!)).toEqual(names);
-    for (const name of names) {
-      const left = await readFile(join(runs[0]!, name));
-      const right = await readFile(join(runs[1]!, name));
-      expect(left.equals(right), name).toBe(true);
+    for (const run of runs.slice(1)) {
+      expect(await readdir(run)).toEqual(names);
+      for (const name of names) {
+        const left = await readFile(join(runs[0]!, name));
+        const right = await readFile(join(run, name));
+        expect(left.equals(right), `${run}/${name}`).toBe(true);
+      }
     }
   });
+
 });

@@ -1,0 +1,84 @@
+import { join } from "node:path";
+
+import { describe, expect, it } from "vitest";
+
+import type { DreamUnit } from "../../src/dream/chunks.js";
+import { DreamWorkerPool } from "../../src/dream/parallel.js";
+import type { RecordedDream } from "../../src/dream/recorded.js";
+import { silentLogger } from "../../src/io/logger.js";
+import { makeTempDir } from "../helpers/temp.js";
+
+const OPTIONS = {
+  mode: "tokens" as const,
+  steps: 2,
+  vocabSize: 1000,
+  beam: 2,
+  keep: [],
+  allowRepeats: false,
+  allowPunct: false,
+  stopwords: "free" as const,
+  fluency: 0.75,
+};
+
+/** Token units for `count` short sentences. */
+function units(count: number): DreamUnit[] {
+  return Array.from({ length: count }, (_, index) => ({
+    mode: "tokens",
+    inputs: [
+      {
+        index,
+        text: `bad movie ${index}`,
+        tokens: ["bad", "movie"],
+        vector: new Float32Array(100),
+      },
+    ],
+  }));
+}
+
+/** Blocks the calling thread for `ms` milliseconds. */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+describe("DreamWorkerPool", () => {
+  it("stops handing out work when a worker cannot load its model", async () => {
+    const missing = join(await makeTempDir(), "no-model");
+    const pool = DreamWorkerPool.start(1, {
+      modelDir: missing,
+      objective: "norm:fc2",
+      options: OPTIONS,
+    });
+    let here = 0;
+    const started = Date.now();
+    try {
+      // The calling thread takes 40 x 250 ms = 10 s alone; the worker
+      // fails within about a second of starting.
+      await expect(
+        pool.run(units(40), silentLogger, () => {
+          here += 1;
+          pause(250);
+          return [] as RecordedDream[];
+        }),
+      ).rejects.toThrow(missing);
+    } finally {
+      await pool.close();
+    }
+    expect(here).toBeLessThan(40);
+    expect(Date.now() - started).toBeLessThan(9000);
+  });
+
+  it("runs every unit on the calling thread when it has no workers", async () => {
+    const pool = DreamWorkerPool.start(0, {
+      objective: "norm:fc2",
+      options: OPTIONS,
+    });
+    const seen: number[] = [];
+    const results = await pool.run(units(5), silentLogger, (unit) => {
+      seen.push(unit.inputs[0]!.index);
+      return [{ index: unit.inputs[0]!.index } as RecordedDream];
+    });
+    await pool.close();
+    expect(seen).toEqual([0, 1, 2, 3, 4]);
+    expect(results.map((dreams) => dreams[0]!.index)).toEqual([0, 1, 2, 3, 4]);
+  });
+});
