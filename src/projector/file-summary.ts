@@ -61,15 +61,33 @@ class LineCounter {
   private firstLineHasTab = false;
 
   add(buffer: Buffer): void {
-    for (let i = 0; i < buffer.length; i++) {
-      const byte = buffer[i]!;
-      if (byte === 0x0a) {
-        this.endLine();
-      } else if (byte > 0x20) {
-        this.lineHasText = true;
-      } else if (byte === 0x09) {
-        this.lineHasTab = true;
+    // Line ends are found by Buffer#indexOf, which is native and fast;
+    // within a line only the bytes up to its first visible one are read,
+    // except on the first counted line, whose tabs mark a header.
+    for (let start = 0; start < buffer.length;) {
+      const end = buffer.indexOf(0x0a, start);
+      this.scan(buffer, start, end < 0 ? buffer.length : end);
+      if (end < 0) break;
+      this.endLine();
+      start = end + 1;
+    }
+  }
+
+  private scan(buffer: Buffer, from: number, to: number): void {
+    if (this.count > 0) {
+      if (this.lineHasText) return;
+      for (let i = from; i < to; i++) {
+        if (buffer[i]! > 0x20) {
+          this.lineHasText = true;
+          return;
+        }
       }
+      return;
+    }
+    for (let i = from; i < to; i++) {
+      const byte = buffer[i]!;
+      if (byte > 0x20) this.lineHasText = true;
+      else if (byte === 0x09) this.lineHasTab = true;
     }
   }
 

@@ -6,11 +6,12 @@ import { formatRows, maxRowBytes } from "./tsv-rows.js";
 const BLOCK_VALUES = 1 << 17;
 
 /**
- * Files with fewer numbers are formatted on the calling thread: a worker
- * costs tens of milliseconds to start and warm up (an estimate on a 2-core
- * machine), which only pays off on multi-megabyte files.
+ * Files with fewer numbers are formatted on the calling thread. The
+ * WebAssembly kernel formats about 50 million numbers a second there, and
+ * a worker costs tens of milliseconds to start (on a 2-core machine), so
+ * workers only pay off from several million numbers.
  */
-const PARALLEL_MIN_VALUES = 1 << 21;
+export const PARALLEL_MIN_VALUES = 1 << 23;
 
 /** Blocks formatted ahead of the one being written, bounding memory. */
 const MAX_IN_FLIGHT = 6;

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
+import { PARALLEL_MIN_VALUES } from "../../src/projector/tsv-blocks.js";
 import { writeVectorsTsv } from "../../src/projector/vectors.js";
 import { makeTempDir } from "../helpers/temp.js";
 
@@ -14,7 +15,8 @@ const built = existsSync(BUILT)
   : undefined;
 
 const DIM = 100;
-const ROWS = 30000;
+// Enough numbers that the writer starts its worker threads.
+const ROWS = Math.ceil(PARALLEL_MIN_VALUES / DIM) + 1000;
 
 function matrix(): Float32Array {
   let state = 7;
@@ -55,11 +57,11 @@ describe.skipIf(!built)("writeVectorsTsv on workers", () => {
   it("names the row of a NaN", async () => {
     const dir = await makeTempDir();
     const data = matrix();
-    data[28123 * DIM + 5] = NaN;
+    data[(ROWS - 77) * DIM + 5] = NaN;
     const write = built!.writeVectorsTsv(join(dir, "v.tsv"), DIM, [data], {
       threads: 2,
     });
-    await expect(write).rejects.toThrow(/row 28123 \(0-based\), column 5/);
+    await expect(write).rejects.toThrow(`row ${ROWS - 77} (0-based), column 5`);
     expect(existsSync(join(dir, "v.tsv"))).toBe(false);
   });
 });
