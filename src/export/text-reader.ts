@@ -31,7 +31,7 @@ export interface TextLayout {
 /**
  * Reads the layout of a GloVe or word2vec text file from its first bytes:
  * a first line of two integers is a header, never a row; without one, the
- * dimension is the most common field count of the first lines, minus one.
+ * dimension is the width that reads the most of the first lines as rows.
  */
 export function readTextLayout(source: InputSource): TextLayout {
   const lines = headLines(source.head).slice(0, SAMPLE_LINES + 1);
@@ -58,26 +58,52 @@ export function readTextLayout(source: InputSource): TextLayout {
   return { dim: inferDimension(lines, source.path) };
 }
 
+/**
+ * Picks the dimension that reads the most sampled lines as rows: a word,
+ * then that many numbers. A word may hold spaces, so a line with more
+ * fields may still fit a smaller width; it does not when its last fields
+ * include a word or its extra leading fields are all numbers. On a tie
+ * the first line's width wins, as a file usually starts well-formed; then
+ * the smaller one.
+ */
 function inferDimension(lines: string[], path: string): number {
-  const counts = new Map<number, number>();
-  for (const line of lines.slice(0, SAMPLE_LINES)) {
-    const width = splitFields(line).length - 1;
-    counts.set(width, (counts.get(width) ?? 0) + 1);
-  }
-  let best = 0;
-  let bestCount = 0;
-  for (const [width, count] of counts) {
-    if (count > bestCount || (count === bestCount && width < best)) {
-      best = width;
-      bestCount = count;
-    }
-  }
-  if (best < 1) {
+  const sample = lines.slice(0, SAMPLE_LINES).map(splitFields);
+  const first = sample[0]!.length - 1;
+  if (sample.every((fields) => fields.length < 2)) {
     throw new FileFormatError(
-      `Reading "${path}" failed: line 1 has ${best + 1} field; expected a word followed by at least one number. Pass a GloVe or word2vec text file.`,
+      `Reading "${path}" failed: line 1 has ${first + 1} field; expected a word followed by at least one number. Pass a GloVe or word2vec text file.`,
     );
   }
+  let best = 0;
+  let bestFits = -1;
+  for (const width of new Set(sample.map((fields) => fields.length - 1))) {
+    if (width < 1) continue;
+    const fits = sample.filter((fields) => fitsWidth(fields, width)).length;
+    const better =
+      fits > bestFits ||
+      (fits === bestFits &&
+        best !== first &&
+        (width === first || width < best));
+    if (better) {
+      best = width;
+      bestFits = fits;
+    }
+  }
   return best;
+}
+
+/** Whether `fields` read as a row of `width` numbers, as readRow reads it. */
+function fitsWidth(fields: string[], width: number): boolean {
+  const wordFields = fields.length - width;
+  if (wordFields < 1) return false;
+  if (wordFields > 1 && allNumbers(fields, wordFields)) return false;
+  for (let i = wordFields; i < fields.length; i++) {
+    const text = fields[i]!;
+    if (Number.isNaN(Number(text)) && !(text.toLowerCase() in NONFINITE)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Returns the complete non-blank lines of `head`, without line ends. */

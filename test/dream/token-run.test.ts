@@ -150,5 +150,4 @@ describe("dream --jobs", () => {
       }
     }
   });
-
 });

@@ -74,6 +74,31 @@ describe("text vectors reader", () => {
     expect((error as Error).message).toContain("--skip-bad-rows");
   });
 
+  it.each([
+    ["the longer row first", "a 1 2 3 4\nb 1 2 3\n", 4, "found 4"],
+    ["the shorter row first", "a 1 2 3\nb 1 2 3 4\n", 3, "found 5"],
+  ])(
+    "takes the first line's width from a 2-row file with %s",
+    async (_title, text, dim, found) => {
+      const path = await writeInput("v.txt", text);
+      const error = await exportAndRead(path).catch((e: unknown) => e);
+      expect((error as Error).message).toContain(`line 2 of "${path}"`);
+      expect((error as Error).message).toContain(
+        `expected ${dim + 1} fields (a word and ${dim} numbers), ${found}`,
+      );
+    },
+  );
+
+  it.each([
+    ["spaced words first", "new york 0.1 0.2\nlos angeles 0.3 0.4\ncat 1 2\n"],
+    ["a spaced word on a tie", "new york 0.1 0.2\ncat 1 2\n"],
+    ["a number in the word", "section 2b 0.1 0.2\ncat 1 2\n"],
+  ])("reads 2 numbers per row with %s", async (_title, text) => {
+    const run = await exportAndRead(await writeInput("v.txt", text));
+    expect(run.result.dim).toBe(2);
+    expect(run.vectors.at(-1)).toEqual([1, 2]);
+  });
+
   it("skips bad rows with a count", async () => {
     const path = await writeInput("v.txt", "a 1 2\nb 3\nc 5 6\nd 7 8 9\n");
     const run = await exportAndRead(path, { skipBadRows: true });
