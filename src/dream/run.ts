@@ -64,7 +64,7 @@ export interface DreamRunOptions {
   /** Token mode: let punctuation change and be inserted; default false. */
   allowPunct?: boolean;
   /**
-   * Worker threads for runs of more than 8 sentences; default the number of
+   * Threads that dream, the calling one included; default the number of
    * cores. Results do not depend on it.
    */
   jobs?: number;

@@ -1,40 +1,18 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
+import { PAGE_BYTES, wasm, type WasmMemory } from "../wasm-api.js";
+
 /** Bytes kept free at the start of the kernel memory for its own data. */
 const RESERVED_BYTES = 65_536;
-const PAGE_BYTES = 65_536;
 /** Largest shared memory the kernel declares: 65,536 pages of 64 KiB. */
 const MAX_PAGES = 65_536;
 
 /** Compiled WebAssembly module, shareable with worker threads. */
 export type KernelModule = object;
 
-/** The parts of a WebAssembly shared memory the search uses. */
-export interface SharedMemory {
-  readonly buffer: ArrayBufferLike;
-  grow(pages: number): number;
-}
-
-/**
- * The WebAssembly JavaScript API, which Node's type definitions do not
- * declare without the DOM library.
- */
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => KernelModule;
-  Memory: new (descriptor: {
-    initial: number;
-    maximum: number;
-    shared: boolean;
-  }) => SharedMemory;
-  Instance: new (
-    module: KernelModule,
-    imports: object,
-  ) => { exports: Record<string, unknown> };
-}
-
-const wasm = (globalThis as unknown as { WebAssembly: WebAssemblyApi })
-  .WebAssembly;
+/** The WebAssembly shared memory the search uses. */
+export type SharedMemory = WasmMemory;
 
 /** Signature of the kernel's exported `searchGroups`. */
 export type SearchGroups = (

@@ -3,22 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 
-/** The WebAssembly JavaScript API parts this module uses. */
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object;
-  Memory: new (descriptor: {
-    initial: number;
-    maximum: number;
-    shared: boolean;
-  }) => { readonly buffer: SharedArrayBuffer };
-  Instance: new (
-    module: object,
-    imports: object,
-  ) => { exports: Record<string, unknown> };
-}
-
-const wasm = (globalThis as unknown as { WebAssembly: WebAssemblyApi })
-  .WebAssembly;
+import { PAGE_BYTES, wasm, type WasmMemory } from "../wasm-api.js";
 
 /** `Atomics.waitAsync`, which the ES2023 type library does not declare. */
 const waitAsync = (
@@ -30,8 +15,6 @@ const waitAsync = (
     ): { async: boolean; value: Promise<string> | string };
   }
 ).waitAsync;
-
-const PAGE_BYTES = 65_536;
 
 /** The layout's point and edge arrays, in the kernel's shared memory. */
 export interface EpochArrays {
@@ -124,7 +107,7 @@ export interface EpochRunSettings {
  */
 export class EpochKernel {
   readonly arrays: EpochArrays;
-  private readonly memory: { readonly buffer: SharedArrayBuffer };
+  private readonly memory: WasmMemory;
   private readonly layout: Record<string, number>;
 
   constructor(

@@ -1,21 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-/** The WebAssembly JavaScript API parts this module uses. */
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object;
-  Memory: new (descriptor: { initial: number }) => {
-    readonly buffer: ArrayBuffer;
-    grow(pages: number): number;
-  };
-  Instance: new (
-    module: object,
-    imports: object,
-  ) => { exports: Record<string, unknown> };
-}
-
-const wasm = (globalThis as unknown as { WebAssembly: WebAssemblyApi })
-  .WebAssembly;
+import { PAGE_BYTES, wasm } from "../wasm-api.js";
 
 /** Numbers formatted per kernel call; bounds the kernel's memory. */
 export const KERNEL_BATCH_VALUES = 1 << 16;
@@ -23,7 +9,6 @@ export const KERNEL_BATCH_VALUES = 1 << 16;
 /** Bytes the kernel may write per number, a tab or line feed included. */
 const BYTES_PER_VALUE = 25;
 
-const PAGE_BYTES = 65_536;
 const POW10_AT = 1024;
 const DECADES_AT = POW10_AT + 23 * 8;
 const PAIRS_AT = DECADES_AT + 85 * 8;

@@ -6,6 +6,7 @@ import { buildFuzzyGraph } from "../../src/layout/graph.js";
 import { exactNeighbors } from "../../src/layout/knn.js";
 import { optimizeLayout } from "../../src/layout/optimize.js";
 import { createSeededRandom } from "../../src/layout/random.js";
+import { wasm } from "../../src/wasm-api.js";
 
 /** `rows` points in 8 dimensions scattered around 4 centres. */
 function scattered(rows: number) {
@@ -60,8 +61,6 @@ describe("the kernel's power function", () => {
   const bytes = readFileSync(
     new URL("../../dist/wasm/umap.wasm", import.meta.url),
   );
-  // Node's type definitions leave out the WebAssembly API.
-  const wasm = (globalThis as Record<string, any>).WebAssembly;
   const memory = new wasm.Memory({ initial: 1, maximum: 1, shared: true });
   const instance = new wasm.Instance(new wasm.Module(bytes), {
     env: { memory },

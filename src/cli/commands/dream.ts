@@ -170,7 +170,7 @@ export function dreamCommand(context: CliContext): Command {
     )
     .option(
       "--jobs <n>",
-      "worker threads for runs of more than 8 sentences (default: the number of cores)",
+      "threads that dream, the main one included; the output is the same for any number (default: the number of cores)",
       integerOption({ min: 1 }),
     )
     .option(
