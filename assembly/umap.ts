@@ -1,9 +1,9 @@
 // WebAssembly kernel for UMAP's stochastic gradient descent in 2-D,
 // compiled by AssemblyScript at build time (`npm run build`).
 //
-// The points are split into blocks, each owning a range of points and the
-// edges whose tail lies in that range; blocks may run on different threads
-// over one shared memory. Within an epoch a block reads and moves its own
+// The points are split into blocks. Each block owns a range of points and
+// the edges whose tail lies in that range, and blocks may run on different
+// threads over one shared memory. Within an epoch a block reads and moves its own
 // points live, reads every other point from a snapshot taken at the end of
 // the previous epoch, and writes the snapshot for the next epoch from its
 // own points. No block reads what another writes during the epoch, so the
@@ -31,10 +31,10 @@ function random(): f64 {
 }
 
 /**
- * Returns x^y for x > 0 as 2^(y log2 x), with log2 and 2^f by
- * least-squares polynomials over the float bits: about 2e-6 relative
- * error, far below what the gradient steps notice, at a fraction of the
- * cost of the library's exp and log, which took two thirds of an epoch.
+ * Returns x^y for x > 0 as 2^(y log2 x), with log2 and 2^f computed by
+ * least-squares polynomials over the float bits. The relative error is
+ * below 3e-6, far below what the gradient steps notice. The library's exp
+ * and log took about two thirds of each epoch (measured on 5,000 points).
  */
 function fastPow(x: f64, y: f64): f64 {
   const bits = reinterpret<u64>(x);

@@ -1,9 +1,9 @@
 // Benchmarks the 2-D UMAP layout against umap-learn on the same 5,000
-// GloVe word vectors in one run. Each layout runs once per seed; the table
+// GloVe word vectors in one run. Each layout runs once per seed. The table
 // gives the median time per layout and the mean neighbourhood preservation
-// over the seeds: the share of each point's 15 nearest input neighbours
-// that stay among its 15 nearest in the layout. One seed says little, as
-// preservation moves by about 0.003 from seed to seed for both tools.
+// over the seeds. Preservation is the share of each point's 15 nearest
+// input neighbours that stay among its 15 nearest in the layout. One seed
+// says little, because preservation moves by about 0.003 between seeds.
 //
 //   npm run build && node bench/layout.mjs [--points 5000]
 //     [--epochs 500,600] [--seeds 1,2,3,4,7] [--init random]

@@ -302,7 +302,7 @@ function fingerprint(
     .slice(0, 8);
 }
 
-/** The units {@link planUnits} makes for `sentences` in `mode`. */
+/** Counts the units {@link planUnits} makes for `sentences` in `mode`. */
 function unitCount(sentences: number, mode: DreamMode): number {
   const chunks = Math.ceil(sentences / DREAM_CHUNK_SIZE);
   if (mode === "continuous") return chunks;
@@ -318,7 +318,7 @@ function inputsOf(embeddings: SentenceEmbedding[]): DreamInput[] {
   }));
 }
 
-/** The settings each unit of dreaming needs. */
+/** Returns the settings each unit of dreaming needs. */
 function unitOptions(settings: DreamSettings): Omit<ChunkOptions, "logger"> {
   return {
     mode: settings.mode,

@@ -60,9 +60,9 @@ export function readTextLayout(source: InputSource): TextLayout {
 
 /**
  * Picks the dimension that reads the most sampled lines as rows: a word,
- * then that many numbers. A word may hold spaces, so a line with more
- * fields may still fit a smaller width; it does not when its last fields
- * include a word or its extra leading fields are all numbers. On a tie
+ * then that many numbers. A word may contain spaces, so a line with more
+ * fields may still fit a smaller width. It does not fit when its last
+ * fields include a word or its extra leading fields are all numbers. On a tie
  * the first line's width wins, as a file usually starts well-formed; then
  * the smaller one.
  */
@@ -92,7 +92,7 @@ function inferDimension(lines: string[], path: string): number {
   return best;
 }
 
-/** Whether `fields` read as a row of `width` numbers, as readRow reads it. */
+/** Tests whether `fields` read as a row of `width` numbers, as readRow reads it. */
 function fitsWidth(fields: string[], width: number): boolean {
   const wordFields = fields.length - width;
   if (wordFields < 1) return false;

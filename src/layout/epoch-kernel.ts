@@ -75,8 +75,8 @@ function kernelModule(): { module: object; heapBase: number } {
     );
   }
   const module = new wasm.Module(bytes);
-  // The kernel's math tables sit at the start of its memory; a throwaway
-  // instance tells where they end.
+  // The kernel's math tables sit at the start of its memory. A throwaway
+  // instance returns where they end.
   const probe = new wasm.Instance(module, {
     env: { memory: sharedMemory(1) },
   });
@@ -157,6 +157,7 @@ export class EpochKernel {
       arrays.positions,
     );
     new Uint32Array(buffer, layout.rng, 2).set(settings.seeds);
+
     const blocks = this.blocks();
     const calls = blocks.map((block) => this.blockCalls(block));
     const { module } = kernelModule();
@@ -179,6 +180,7 @@ export class EpochKernel {
           },
         })
       : undefined;
+
     const control = new Int32Array(buffer, layout.control, 2);
     let failure: Error | undefined;
     const fail = (error: Error) => {

@@ -61,9 +61,9 @@ class LineCounter {
   private firstLineHasTab = false;
 
   add(buffer: Buffer): void {
-    // Line ends are found by Buffer#indexOf, which is native and fast;
-    // within a line only the bytes up to its first visible one are read,
-    // except on the first counted line, whose tabs mark a header.
+    // Buffer#indexOf finds line ends natively. Within a line, only the
+    // bytes up to its first visible one are read. The first counted line is
+    // read whole, because a tab in it marks a header.
     for (let start = 0; start < buffer.length;) {
       const end = buffer.indexOf(0x0a, start);
       this.scan(buffer, start, end < 0 ? buffer.length : end);

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 
 import { PAGE_BYTES, wasm } from "../wasm-api.js";
 
-/** Numbers formatted per kernel call; bounds the kernel's memory. */
+/** Numbers formatted per kernel call, which bounds the kernel's memory. */
 export const KERNEL_BATCH_VALUES = 1 << 16;
 
 /** Bytes the kernel may write per number, a tab or line feed included. */
@@ -39,9 +39,9 @@ export interface TsvKernel {
 let kernel: TsvKernel | null | undefined;
 
 /**
- * Returns this thread's TSV kernel, instantiated on first use, or null when
- * the compiled kernel (dist/wasm/tsv.wasm, built by `npm run build`) is
- * missing or does not load; callers then format in JavaScript.
+ * Returns this thread's TSV kernel, instantiated on first use. Returns null
+ * when the compiled kernel (dist/wasm/tsv.wasm, built by `npm run build`)
+ * is missing or does not load, so callers format in JavaScript.
  */
 export function tsvKernel(): TsvKernel | null {
   if (kernel !== undefined) return kernel;

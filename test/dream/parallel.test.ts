@@ -41,7 +41,7 @@ function pause(ms: number): void {
 }
 
 describe("DreamWorkerPool", () => {
-  it("stops handing out work when a worker cannot load its model", async () => {
+  it("stops when a worker fails to load", async () => {
     const missing = join(await makeTempDir(), "no-model");
     const pool = DreamWorkerPool.start(1, {
       modelDir: missing,
@@ -67,7 +67,7 @@ describe("DreamWorkerPool", () => {
     expect(Date.now() - started).toBeLessThan(9000);
   });
 
-  it("runs every unit on the calling thread when it has no workers", async () => {
+  it("runs all units here without workers", async () => {
     const pool = DreamWorkerPool.start(0, {
       objective: "norm:fc2",
       options: OPTIONS,

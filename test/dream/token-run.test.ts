@@ -119,7 +119,7 @@ describe("token dream with the shipped model", () => {
 });
 
 describe("dream --jobs", () => {
-  it("writes the same bytes for 1, 2 and 3 jobs", async () => {
+  it("gives 1, 2 and 3 jobs the same bytes", async () => {
     const require = createRequire(import.meta.url);
     const corpus = require("sentiment/test/fixtures/amazon.json") as {
       text: string;

@@ -15,7 +15,7 @@ function referenceRows(text: string, metadata: boolean): number {
 }
 
 describe("summarizeFile", () => {
-  it("counts rows as a line-by-line reading does, across read chunks", async () => {
+  it("counts rows across read chunks", async () => {
     const dir = await makeTempDir();
     // Long lines make files larger than one 64 KiB read chunk, so lines
     // straddle chunk boundaries.

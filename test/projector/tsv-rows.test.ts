@@ -46,8 +46,8 @@ describe("formatRows", () => {
   });
 
   it("matches the script writer across kernel batches", () => {
-    // 3 does not divide the batch size, so rows straddle batches; every
-    // 1,000th value is subnormal or huge, which the kernel leaves to the
+    // 3 does not divide the batch size, so rows straddle batches. Every
+    // 1,000th value is subnormal or huge, so the kernel hands it to the
     // script writer.
     const count = 3 * Math.ceil((KERNEL_BATCH_VALUES * 2 + 2000) / 3);
     const values = new Float32Array(count);
