@@ -20,8 +20,15 @@ export function detectFormat(source: InputSource): InputFormat {
   if (isNpy(head) || ext === ".npy") return "npy";
   const firstChar = head.toString("latin1", 0, 256).trimStart()[0];
   if (ext === ".json" || firstChar === "[" || firstChar === "{") return "json";
-  const newline = head.indexOf(10);
-  const firstLine = head.toString("latin1", 0, newline < 0 ? 256 : newline);
+  // Blank lines before the first line with text are skipped, as the text
+  // reader skips them.
+  const start = head.findIndex((byte) => byte > 0x20);
+  const newline = head.indexOf(10, Math.max(0, start));
+  const firstLine = head.toString(
+    "latin1",
+    Math.max(0, start),
+    newline < 0 ? Math.max(0, start) + 256 : newline,
+  );
   const header = HEADER.exec(firstLine);
   if (!header) return ext === ".bin" ? "word2vec-binary" : "glove";
   const dim = Number(header[2]);
@@ -41,7 +48,9 @@ function looksLikeTextRow(bytes: Buffer, dim: number): boolean {
     return false;
   }
   if (/[\x00-\x08\x0b\x0c\x0e-\x1f]/.test(line)) return false;
+  // A text row of the wrong width is still text: the reader then names it.
   const fields = splitFields(line.replace(/\r$/, ""));
-  if (fields.length < dim + 1) return false;
-  return fields.slice(-dim).every((field) => !Number.isNaN(Number(field)));
+  if (fields.length < 2) return false;
+  const numbers = fields.slice(-Math.min(dim, fields.length - 1));
+  return numbers.every((field) => !Number.isNaN(Number(field)));
 }

@@ -60,50 +60,48 @@ export function readTextLayout(source: InputSource): TextLayout {
 
 /**
  * Picks the dimension that reads the most sampled lines as rows: a word,
- * then that many numbers. A word may contain spaces, so a line with more
- * fields may still fit a smaller width. It does not fit when its last
- * fields include a word or its extra leading fields are all numbers. On a tie
- * the first line's width wins, as a file usually starts well-formed; then
- * the smaller one.
+ * then that many numbers. Every width up to the widest line is scored. A
+ * word may contain spaces, but not a number after its first part, so
+ * "new york 0.1 0.2" reads at width 2 only. On a tie, a width that line 1
+ * reads at wins, as a file usually starts well-formed; then the smaller.
  */
 function inferDimension(lines: string[], path: string): number {
   const sample = lines.slice(0, SAMPLE_LINES).map(splitFields);
-  const first = sample[0]!.length - 1;
-  if (sample.every((fields) => fields.length < 2)) {
+  const widest = Math.max(...sample.map((fields) => fields.length)) - 1;
+  if (widest < 1) {
     throw new FileFormatError(
-      `Reading "${path}" failed: line 1 has ${first + 1} field; expected a word followed by at least one number. Pass a GloVe or word2vec text file.`,
+      `Reading "${path}" failed: line 1 has ${sample[0]!.length} field; expected a word followed by at least one number. Pass a GloVe or word2vec text file.`,
     );
   }
   let best = 0;
-  let bestFits = -1;
-  for (const width of new Set(sample.map((fields) => fields.length - 1))) {
-    if (width < 1) continue;
+  let bestScore = -1;
+  for (let width = 1; width <= widest; width++) {
     const fits = sample.filter((fields) => fitsWidth(fields, width)).length;
-    const better =
-      fits > bestFits ||
-      (fits === bestFits &&
-        best !== first &&
-        (width === first || width < best));
-    if (better) {
+    // Line 1 reading at a width breaks ties; smaller widths come first.
+    const score = 2 * fits + (fitsWidth(sample[0]!, width) ? 1 : 0);
+    if (score > bestScore) {
       best = width;
-      bestFits = fits;
+      bestScore = score;
     }
   }
   return best;
 }
 
-/** Tests whether `fields` read as a row of `width` numbers, as readRow reads it. */
+/**
+ * Tests whether `fields` read as a word and `width` numbers, where no part
+ * of the word after the first is a number.
+ */
 function fitsWidth(fields: string[], width: number): boolean {
   const wordFields = fields.length - width;
   if (wordFields < 1) return false;
-  if (wordFields > 1 && allNumbers(fields, wordFields)) return false;
-  for (let i = wordFields; i < fields.length; i++) {
-    const text = fields[i]!;
-    if (Number.isNaN(Number(text)) && !(text.toLowerCase() in NONFINITE)) {
-      return false;
-    }
+  for (let i = 1; i < fields.length; i++) {
+    if (isNumberField(fields[i]!) !== i >= wordFields) return false;
   }
   return true;
+}
+
+function isNumberField(text: string): boolean {
+  return !Number.isNaN(Number(text)) || text.toLowerCase() in NONFINITE;
 }
 
 /** Returns the complete non-blank lines of `head`, without line ends. */
@@ -131,12 +129,12 @@ export async function* readTextRows(
   for await (const batch of lineBatches(source.chunks())) {
     for (const raw of batch) {
       lineNumber += 1;
+      const line = stripLineEnd(raw);
+      if (line.trim() === "") continue;
       if (first && layout.headerRows !== undefined) {
         first = false;
         continue;
       }
-      const line = stripLineEnd(raw);
-      if (line.trim() === "") continue;
       readRow(line, layout.dim, collector, where);
       if (collector.full) yield collector.take();
       if (collector.done) {

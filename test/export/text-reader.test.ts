@@ -44,6 +44,25 @@ describe("text vectors reader", () => {
     ]);
   });
 
+  it("reads a header after a blank line", async () => {
+    const run = await exportAndRead(
+      await writeInput("v.txt", "\n2 2\na 0.1 0.2\nb 0.3 0.4\n"),
+    );
+    expect(run.result.inputFormat).toBe("word2vec-text");
+    expect(run.metadata).toEqual(["a", "b"]);
+    expect(run.vectors).toEqual([
+      [0.1, 0.2],
+      [0.3, 0.4],
+    ]);
+  });
+
+  it("names the row when the header's width is wrong", async () => {
+    const path = await writeInput("v.txt", "2 3\na 0.1 0.2\nb 0.3 0.4\n");
+    await expect(exportAndRead(path)).rejects.toThrow(
+      `line 2 of "${path}" failed: expected 4 fields (a word and 3 numbers), found 3`,
+    );
+  });
+
   it("warns when header count differs", async () => {
     const run = await exportAndRead(await writeInput("v.vec", `5 3\n${ROWS}`));
     expect(run.metadata).toHaveLength(3);
@@ -77,8 +96,20 @@ describe("text vectors reader", () => {
   it.each([
     ["the longer row first", "a 1 2 3 4\nb 1 2 3\n", 4, "found 4"],
     ["the shorter row first", "a 1 2 3\nb 1 2 3 4\n", 3, "found 5"],
+    [
+      "a spaced word first",
+      "new york 0.1 0.2\nparis 0.1 0.2 0.3\n",
+      2,
+      "found 4",
+    ],
+    [
+      "spaced words on a tie",
+      "new york 0.1 0.2\nparis 0.1 0.2 0.3\nlos angeles 0.5 0.6\nrome 0.1 0.2 0.3\n",
+      2,
+      "found 4",
+    ],
   ])(
-    "takes the first line's width from a 2-row file with %s",
+    "takes line 1's width on a tie with %s",
     async (_title, text, dim, found) => {
       const path = await writeInput("v.txt", text);
       const error = await exportAndRead(path).catch((e: unknown) => e);
@@ -90,12 +121,23 @@ describe("text vectors reader", () => {
   );
 
   it.each([
-    ["spaced words first", "new york 0.1 0.2\nlos angeles 0.3 0.4\ncat 1 2\n"],
-    ["a spaced word on a tie", "new york 0.1 0.2\ncat 1 2\n"],
-    ["a number in the word", "section 2b 0.1 0.2\ncat 1 2\n"],
-  ])("reads 2 numbers per row with %s", async (_title, text) => {
+    [
+      "spaced words first",
+      "new york 0.1 0.2\nlos angeles 0.3 0.4\ncat 1 2\n",
+      "cat",
+    ],
+    ["a spaced word on a tie", "new york 0.1 0.2\ncat 1 2\n", "cat"],
+    ["a number in the word", "section 2b 0.1 0.2\ncat 1 2\n", "cat"],
+    [
+      "only spaced words",
+      "new york 0.1 0.2\nlos angeles 0.3 0.4\nx y 1 2\n",
+      "x y",
+    ],
+    ["a single spaced word", "new york 1 2\n", "new york"],
+  ])("reads 2 numbers per row with %s", async (_title, text, last) => {
     const run = await exportAndRead(await writeInput("v.txt", text));
     expect(run.result.dim).toBe(2);
+    expect(run.metadata.at(-1)).toBe(last);
     expect(run.vectors.at(-1)).toEqual([1, 2]);
   });
 

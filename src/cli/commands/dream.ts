@@ -267,7 +267,9 @@ async function gatherSentences(
       flags.file,
     );
     if (read.blankLines > 0) {
-      logger.info(`skipped ${read.blankLines} blank lines in ${flags.file}`);
+      logger.info(
+        `skipped ${read.blankLines} blank ${read.blankLines === 1 ? "line" : "lines"} in ${flags.file}`,
+      );
     }
     sentences.push(...read.sentences);
   }
