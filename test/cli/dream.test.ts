@@ -159,7 +159,7 @@ describe("textdream dream", () => {
       "great movie,\nloved it",
       "dull plot",
     ]);
-    expect(result.stderr).toContain("skipped 1 blank lines in lines.txt");
+    expect(result.stderr).toContain("skipped 1 blank line in lines.txt");
   });
 
   it("names a missing CSV column", async () => {
