@@ -3,6 +3,7 @@ import { mkdir, readFile, readdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 
 import { UsageError } from "../errors.js";
+import { markTemporary, unmarkTemporary } from "../io/cleanup.js";
 
 /** Maximum length of the slug a default run name takes from the sentence. */
 const SLUG_MAX_LENGTH = 40;
@@ -91,6 +92,8 @@ export async function prepareRunDir(
     dirname(dir),
     `.${basename(dir)}.staging-${process.pid}-${randomBytes(4).toString("hex")}`,
   );
+  // Marked first: a signal may arrive before mkdir's callback runs.
+  markTemporary(staging);
   await mkdir(staging);
   return staging;
 }
@@ -145,15 +148,18 @@ export async function commitRunDir(staging: string, dir: string) {
   const existing = await stat(dir).catch(() => undefined);
   if (!existing) {
     await rename(staging, dir);
+    unmarkTemporary(staging);
     return;
   }
   const retired = `${staging}.old`;
   await rename(dir, retired);
   await rename(staging, dir);
+  unmarkTemporary(staging);
   await rm(retired, { recursive: true, force: true });
 }
 
 /** Deletes a staging directory after a failure. */
 export async function discardRunDir(staging: string): Promise<void> {
   await rm(staging, { recursive: true, force: true });
+  unmarkTemporary(staging);
 }

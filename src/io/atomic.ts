@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 
+import { markTemporary, unmarkTemporary } from "./cleanup.js";
+
 /**
  * Writes `data` to `path` atomically: the bytes go to a temporary file in the
  * same directory, are flushed to disk, and the file is renamed over `path`.
@@ -13,6 +15,7 @@ export async function writeFileAtomic(
 ): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temporary = temporaryPathFor(path);
+  markTemporary(temporary);
   try {
     const handle = await open(temporary, "w");
     try {
@@ -25,6 +28,8 @@ export async function writeFileAtomic(
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  } finally {
+    unmarkTemporary(temporary);
   }
 }
 

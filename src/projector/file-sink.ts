@@ -3,6 +3,7 @@ import { mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 
 import { temporaryPathFor } from "../io/atomic.js";
+import { markTemporary, unmarkTemporary } from "../io/cleanup.js";
 import type { FileSummary } from "./file-summary.js";
 
 /**
@@ -16,7 +17,6 @@ export class FileSink {
   private pending: Promise<unknown> = Promise.resolve();
   private bytes = 0;
   private readonly hash: Hash = createHash("sha256");
-
   private constructor(
     readonly path: string,
     private readonly temporary: string,
@@ -27,6 +27,7 @@ export class FileSink {
   static async open(path: string): Promise<FileSink> {
     await mkdir(dirname(path), { recursive: true });
     const temporary = temporaryPathFor(path);
+    markTemporary(temporary);
     return new FileSink(path, temporary, await open(temporary, "w"));
   }
 
@@ -45,6 +46,7 @@ export class FileSink {
     await this.handle.sync();
     await this.handle.close();
     await rename(this.temporary, this.path);
+    unmarkTemporary(this.temporary);
     return {
       file: basename(this.path),
       bytes: this.bytes,
@@ -58,6 +60,7 @@ export class FileSink {
     await this.pending.catch(() => undefined);
     await this.handle.close().catch(() => undefined);
     await rm(this.temporary, { force: true });
+    unmarkTemporary(this.temporary);
   }
 }
 
