@@ -16,6 +16,9 @@ const waitAsync = (
   }
 ).waitAsync;
 
+/** Points from which a layout runs on two threads by default. */
+const PARALLEL_MIN_POINTS = 1000;
+
 /** The layout's point and edge arrays, in the kernel's shared memory. */
 export interface EpochArrays {
   /** Positions, 2 per point: the layout being optimised. */
@@ -95,7 +98,10 @@ export interface EpochRunSettings {
   b: number;
   /** Seeds of the two blocks' negative-sample generators. */
   seeds: [number, number];
-  /** Run the second block on a worker thread; default: when 2+ cores. */
+  /**
+   * Runs the second block on a worker thread. Default: with 2 or more cores
+   * and 1,000 or more points.
+   */
   parallel?: boolean;
   onEpoch?: (done: number) => void;
 }
@@ -165,7 +171,11 @@ export class EpochKernel {
       env: { memory: this.memory },
     }).exports as { runBlock: (...args: number[]) => void };
     const { epochs, a, b } = settings;
-    const parallel = settings.parallel ?? availableParallelism() > 1;
+    // Handing an epoch to the worker and back took about 50 us (measured
+    // on 3 points), more than a small layout's epoch takes.
+    const parallel =
+      settings.parallel ??
+      (availableParallelism() > 1 && this.points >= PARALLEL_MIN_POINTS);
     const worker = parallel
       ? new Worker(WORKER_SOURCE, {
           eval: true,

@@ -7,6 +7,7 @@ export { createSeededRandom } from "./random.js";
 export type { NeighborSearch, UmapOptions } from "./umap.js";
 export {
   DEFAULT_UMAP_EPOCHS,
+  MAX_UMAP_EPOCHS,
   trivialLayout,
   umapLayout,
   umapNeighborCount,

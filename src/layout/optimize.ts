@@ -15,7 +15,7 @@ export interface OptimizeSettings {
   random: RandomSource;
   /**
    * Runs half the points on a worker thread; the layout is the same
-   * either way. Default: when the machine has two or more cores.
+   * either way. Default: with 2 or more cores and 1,000 or more points.
    */
   parallel?: boolean;
   /** Called after each epoch with the number of epochs done. */

@@ -62,6 +62,13 @@ describe("umapLayout", () => {
     );
   });
 
+  it.each([0, 1.5, 100_001])("rejects %s epochs", async (epochs) => {
+    const matrix = twoClusters(5);
+    await expect(umapLayout(matrix, { epochs })).rejects.toThrow(
+      `epochs is ${epochs} but must be a whole number from 1 to 100000`,
+    );
+  });
+
   it("rejects Infinity as a usage error", async () => {
     const matrix = matrixOf([
       [1, 2],
