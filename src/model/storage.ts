@@ -71,6 +71,7 @@ export async function loadModel(dir?: string): Promise<SentimentModel> {
     weights.byteOffset + weights.byteLength,
   );
   checkWeightBytes(weightSpecs, weightData.byteLength, source);
+  checkFiniteWeights(weightSpecs, weightData, source);
   const handler = tf.io.fromMemory({
     modelTopology: (modelJson as tf.io.ModelJSON).modelTopology,
     weightSpecs,
@@ -209,6 +210,31 @@ function weightSpecsOf(
     );
   }
   return manifest.flatMap((group) => group.weights);
+}
+
+/**
+ * Throws a FileFormatError naming the first NaN or infinite weight, which
+ * would otherwise surface later as a NaN sentence vector.
+ */
+function checkFiniteWeights(
+  specs: tf.io.WeightsManifestEntry[],
+  data: ArrayBufferLike,
+  dir: string,
+): void {
+  const values = new Float32Array(data);
+  let offset = 0;
+  for (const spec of specs) {
+    const size = spec.shape.reduce((a, b) => a * b, 1);
+    for (let i = 0; i < size; i++) {
+      const value = values[offset + i]!;
+      if (value - value !== 0) {
+        throw new FileFormatError(
+          `loadModel: ${join(dir, MODEL_FILES.weights)} contains ${value} at value ${i} of weight "${spec.name}"; expected finite numbers. Retrain the model or restore its files.`,
+        );
+      }
+    }
+    offset += size;
+  }
 }
 
 function checkWeightBytes(

@@ -107,6 +107,36 @@ describe("saveModel and loadModel", () => {
     );
   });
 
+  it.each([
+    [NaN, "first"],
+    [-Infinity, "last"],
+  ])("names a %s weight, the %s value", async (bad, where) => {
+    const dir = join(await makeTempDir(), "model");
+    await saveModel(trained, dir);
+    const path = join(dir, "weights.bin");
+    const bytes = await readFile(path);
+    const values = new Float32Array(
+      bytes.buffer,
+      bytes.byteOffset,
+      bytes.length / 4,
+    );
+    values[where === "first" ? 0 : values.length - 1] = bad;
+    await writeFile(path, bytes);
+    const json = JSON.parse(await readFile(join(dir, "model.json"), "utf8"));
+    const specs = json.weightsManifest[0].weights as {
+      name: string;
+      shape: number[];
+    }[];
+    const spec = where === "first" ? specs[0]! : specs.at(-1)!;
+    const index =
+      where === "first" ? 0 : spec.shape.reduce((a, b) => a * b, 1) - 1;
+    const error = await loadModel(dir).catch((caught: Error) => caught);
+    expect(error).toBeInstanceOf(FileFormatError);
+    expect((error as Error).message).toBe(
+      `loadModel: ${path} contains ${bad} at value ${index} of weight "${spec.name}"; expected finite numbers. Retrain the model or restore its files.`,
+    );
+  });
+
   it("rejects foreign metadata", async () => {
     const dir = join(await makeTempDir(), "model");
     await saveModel(trained, dir);
