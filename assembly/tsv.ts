@@ -3,10 +3,10 @@
 //
 // It writes the values whose text is plain decimal notation and whose
 // rounding is settled by double arithmetic, which is nearly every embedding
-// value, with the same arithmetic as the JavaScript writer in
-// src/projector/tsv-rows.ts. At any other value (zero exponent field,
+// value. The arithmetic is that of writeFloat32 in
+// src/projector/format-float.ts. At any other value (zero exponent field,
 // magnitude outside 1e-6 ... 10^digits, a rounding tie, NaN or infinity) it
-// stops and returns the value's index, and the caller writes that value and
+// stops and returns the value's index. The caller writes that value and
 // calls again from the next one.
 
 /** Offsets of the tables the caller fills before the first call. */
@@ -26,7 +26,7 @@ const LF: u8 = 0x0a;
 const LEADING_ZEROS: u64 = 0x303030303030_2e30;
 
 /**
- * Sets the table offsets: `pow10Table` holds 10^0 ... 10^22 and
+ * Sets the table offsets: `pow10Table` contains 10^0 ... 10^22 and
  * `decadeTable` 10^-45 ... 10^39, as float64, and `pairTable` the ASCII
  * digits of 00 ... 99, two bytes each.
  */

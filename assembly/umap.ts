@@ -9,11 +9,11 @@
 // own points. No block reads what another writes during the epoch, so the
 // layout is the same whether blocks run one after another or at once.
 //
-// The caller lays out the positions (2 float64 per point: live, and two
-// snapshots used alternately), per kept edge its tail and head (int32) and
-// its sampling state (float64: epochs per sample, epochs per negative
-// sample, next sample epoch, next negative epoch), and per block a
-// mulberry32 generator state (uint32) for the negative samples.
+// The caller lays out the arrays in memory. Positions take 2 float64 per
+// point, three times: live, and two snapshots used alternately. Each kept
+// edge has its tail and head (int32) and its sampling state (float64:
+// epochs per sample, epochs per negative sample, next sample epoch, next
+// negative epoch). Each block has a mulberry32 generator state (uint32).
 
 const CLIP: f64 = 4;
 const MANTISSA: u64 = 0x000f_ffff_ffff_ffff;

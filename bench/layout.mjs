@@ -3,7 +3,7 @@
 // gives the median time per layout and the mean neighbourhood preservation
 // over the seeds. Preservation is the share of each point's 15 nearest
 // input neighbours that stay among its 15 nearest in the layout. One seed
-// says little, because preservation moves by about 0.003 between seeds.
+// is not enough, because preservation moves by about 0.003 between seeds.
 //
 //   npm run build && node bench/layout.mjs [--points 5000]
 //     [--epochs 500,600] [--seeds 1,2,3,4,7] [--init random]

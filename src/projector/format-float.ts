@@ -1,5 +1,5 @@
 /** Exact powers of ten representable as doubles: 1e0 ... 1e22. */
-const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
+export const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** Bytes of `"0."`, `"e"`, `"-"`, `"+"` and `"0"`. */
 const ZERO = 0x30;
@@ -46,7 +46,7 @@ export function checkDigits(digits: number, operation: string): void {
 
 /** 10^k for k = -45 ... 39 (nearest doubles), to find decimal exponents. */
 const EXPONENT_BIAS = 45;
-const DECADES = Float64Array.from(
+export const DECADES = Float64Array.from(
   { length: 85 },
   (_, i) => +`1e${i - EXPONENT_BIAS}`,
 );

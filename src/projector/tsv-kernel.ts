@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 import { PAGE_BYTES, wasm } from "../wasm-api.js";
+import { DECADES, POW10 } from "./format-float.js";
 
 /** Numbers formatted per kernel call, which bounds the kernel's memory. */
 export const KERNEL_BATCH_VALUES = 1 << 16;
@@ -63,14 +64,11 @@ function instantiate(): TsvKernel {
     initial: Math.ceil(MEMORY_BYTES / PAGE_BYTES),
   });
   const { exports } = new wasm.Instance(module, { env: { memory } });
+
+  // The same tables as writeFloat32's, so both round alike.
   const { buffer } = memory;
-  new Float64Array(buffer, POW10_AT, 23).set(
-    Float64Array.from({ length: 23 }, (_, k) => 10 ** k),
-  );
-  // The nearest doubles to 10^-45 ... 10^39, as the JavaScript writer has.
-  new Float64Array(buffer, DECADES_AT, 85).set(
-    Float64Array.from({ length: 85 }, (_, i) => +`1e${i - 45}`),
-  );
+  new Float64Array(buffer, POW10_AT, POW10.length).set(POW10);
+  new Float64Array(buffer, DECADES_AT, DECADES.length).set(DECADES);
   new Uint8Array(buffer, PAIRS_AT, 200).set(
     Uint8Array.from({ length: 200 }, (_, i) =>
       i % 2 === 0 ? 0x30 + Math.floor(i / 20) : 0x30 + ((i >> 1) % 10),
@@ -81,6 +79,7 @@ function instantiate(): TsvKernel {
     DECADES_AT,
     PAIRS_AT,
   );
+
   const formatFrom = exports.formatFrom as (
     values: number,
     from: number,
@@ -93,7 +92,11 @@ function instantiate(): TsvKernel {
   ) => number;
   return {
     values: new Float32Array(buffer, VALUES_AT, KERNEL_BATCH_VALUES),
-    output: new Uint8Array(buffer, OUTPUT_AT, KERNEL_BATCH_VALUES * 25),
+    output: new Uint8Array(
+      buffer,
+      OUTPUT_AT,
+      KERNEL_BATCH_VALUES * BYTES_PER_VALUE,
+    ),
     formatFrom: (from, to, dim, column, digits, pos) =>
       formatFrom(VALUES_AT, from, to, dim, column, digits, OUTPUT_AT, pos),
     outputPosition: exports.outputPosition as () => number,

@@ -48,14 +48,14 @@ describe("DreamWorkerPool", () => {
       objective: "norm:fc2",
       options: OPTIONS,
     });
-    let here = 0;
+    let calls = 0;
     const started = Date.now();
     try {
       // The calling thread takes 40 x 250 ms = 10 s alone; the worker
       // fails within about a second of starting.
       await expect(
         pool.run(units(40), silentLogger, () => {
-          here += 1;
+          calls += 1;
           pause(250);
           return [] as RecordedDream[];
         }),
@@ -63,7 +63,7 @@ describe("DreamWorkerPool", () => {
     } finally {
       await pool.close();
     }
-    expect(here).toBeLessThan(40);
+    expect(calls).toBeLessThan(40);
     expect(Date.now() - started).toBeLessThan(9000);
   });
 
