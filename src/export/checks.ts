@@ -10,12 +10,13 @@ import type { VectorReader } from "./readers.js";
 
 /**
  * Creates `outDir`, rejecting one that already contains a file export would
- * write (a run, or a user's own vectors.tsv) unless `force`.
+ * write (a run, or a user's own vectors.tsv) unless `force`. Returns the
+ * first directory it created, or undefined when `outDir` existed.
  */
 export async function prepareDir(
   outDir: string,
   force: boolean,
-): Promise<void> {
+): Promise<string | undefined> {
   const written = [
     RUN_FILES.manifest,
     RUN_FILES.vectorsTsv,
@@ -38,7 +39,7 @@ export async function prepareDir(
       "ALREADY_EXISTS",
     );
   }
-  await mkdir(outDir, { recursive: true });
+  return mkdir(outDir, { recursive: true });
 }
 
 /** Reads a `--metadata` table, which needs a header and two columns. */

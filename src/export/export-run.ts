@@ -4,6 +4,7 @@ import { basename, join } from "node:path";
 import { FileFormatError } from "../errors.js";
 import type { Logger } from "../io/logger.js";
 import { silentLogger } from "../io/logger.js";
+import { markTemporary, unmarkTemporary } from "../io/cleanup.js";
 import type { FileSummary } from "../projector/index.js";
 import {
   RUN_FILES,
@@ -137,7 +138,6 @@ async function exportSource(
   options: ExportOptions,
   { words, labels, extra }: SideFiles,
 ): Promise<ExportResult> {
-  const logger = options.logger ?? silentLogger;
   if (source.head.length === 0) {
     throw new FileFormatError(
       `Reading "${input}" failed: the file is empty (0 bytes). Pass a vectors file.`,
@@ -146,7 +146,41 @@ async function exportSource(
   const inputFormat = options.inputFormat ?? detectFormat(source);
   const reader = await openReader(source, inputFormat);
   checkLabels(reader, labels, input, options.labelsFile);
-  await prepareDir(outDir, options.force ?? false);
+  const created = await prepareDir(outDir, options.force ?? false);
+  // A directory this export created goes again if the export fails.
+  if (created) markTemporary(created);
+  try {
+    const result = await writeRun(source, input, outDir, options, reader, {
+      words,
+      labels,
+      extra,
+      inputFormat,
+    });
+    if (created) unmarkTemporary(created);
+    return result;
+  } catch (error) {
+    if (created) {
+      await rm(created, { recursive: true, force: true });
+      unmarkTemporary(created);
+    }
+    throw error;
+  }
+}
+
+async function writeRun(
+  source: InputSource,
+  input: string,
+  outDir: string,
+  options: ExportOptions,
+  reader: VectorReader,
+  {
+    words,
+    labels,
+    extra,
+    inputFormat,
+  }: SideFiles & { inputFormat: InputFormat },
+): Promise<ExportResult> {
+  const logger = options.logger ?? silentLogger;
   logger.debug(
     `reading "${input}" as ${inputFormat}, dimension ${reader.dim}${source.gzip ? ", gzip" : ""}`,
   );

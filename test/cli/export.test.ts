@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -32,6 +32,31 @@ describe("export command", () => {
       "utf8",
     );
     expect(metadata).toBe("the\nof\n");
+  });
+
+  it.each([
+    ["a NaN row", "a 1 2\nb NaN 3\n", "new/run"],
+    ["a short row", "a 1 2\nb 3\n", "new/run"],
+  ])("leaves no directory after %s", async (_title, text, out) => {
+    const cwd = await makeTempDir();
+    await writeFile(join(cwd, "bad.txt"), text);
+    const result = await runTextdream(["export", "bad.txt", "--out", out], {
+      cwd,
+    });
+    expect(result.code).toBe(1);
+    expect(await readdir(cwd)).toEqual(["bad.txt"]);
+  });
+
+  it("keeps an existing directory after a failure", async () => {
+    const cwd = await makeTempDir();
+    await writeFile(join(cwd, "bad.txt"), "a 1 2\nb NaN 3\n");
+    await mkdir(join(cwd, "mine"));
+    await writeFile(join(cwd, "mine", "notes.txt"), "keep");
+    const result = await runTextdream(["export", "bad.txt", "--out", "mine"], {
+      cwd,
+    });
+    expect(result.code).toBe(1);
+    expect(await readdir(join(cwd, "mine"))).toEqual(["notes.txt"]);
   });
 
   it("writes a run verify accepts", async () => {
