@@ -79,9 +79,6 @@ export async function previewRun(
   files.push(RUN_FILES.layout);
   await writeBookmarks(dir, [bookmarkOf(layout, method, run, options)]);
   files.push(RUN_FILES.bookmarks);
-  if (await linkBookmarks(dir, RUN_FILES.bookmarks, logger)) {
-    files.push(RUN_FILES.config);
-  }
   const view = buildView(run, layout, titleOf(run));
   const figures = {
     objective: objectiveSvg,
@@ -97,6 +94,11 @@ export async function previewRun(
     );
   }
   await write(RUN_FILES.previewHtml, await renderPreviewHtml(view));
+  // The config and the manifest change last and together, so a preview
+  // stopped earlier leaves the run as verify last accepted it.
+  if (await linkBookmarks(dir, RUN_FILES.bookmarks, logger)) {
+    files.push(RUN_FILES.config);
+  }
   await refreshManifest(dir, files, logger);
   logger.debug(`preview: ${method} layout of ${run.matrix.rows} points`);
   return { files, layout, method };
