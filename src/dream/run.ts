@@ -1,3 +1,4 @@
+import * as tf from "../tf.js";
 import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
 
@@ -123,7 +124,8 @@ export async function runDream(
   const workers = DreamWorkerPool.start(
     dreamThreads(sentences.length, settings, options, logger) - 1,
     {
-      backend: options.backend,
+      // The backend this thread runs on, so every thread computes alike.
+      backend: tf.getBackend(),
       modelDir: options.modelDir,
       objective: settings.objective,
       options: chunkOptions,

@@ -5,6 +5,7 @@ import { dirname } from "node:path";
 
 import { FileFormatError } from "../errors.js";
 import { temporaryPathFor } from "../io/atomic.js";
+import { markTemporary, unmarkTemporary } from "../io/cleanup.js";
 
 /** Bumped whenever the cache layout changes, so old caches are rebuilt. */
 export const CACHE_FORMAT_VERSION = 2;
@@ -152,6 +153,7 @@ export async function writeCache(
   const body = Buffer.from(matrix.buffer, matrix.byteOffset, matrix.byteLength);
   await mkdir(dirname(path), { recursive: true });
   const temporary = temporaryPathFor(path);
+  markTemporary(temporary);
   try {
     const handle = await open(temporary, "w");
     try {
@@ -164,5 +166,7 @@ export async function writeCache(
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  } finally {
+    unmarkTemporary(temporary);
   }
 }

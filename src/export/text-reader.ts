@@ -154,9 +154,9 @@ function readRow(
 ): void {
   const fields = splitFields(line);
   const wordFields = fields.length - dim;
-  // NOTE: a word with spaces whose later parts are all numbers, such as
+  // NOTE: a word with spaces and a number after its first part, such as
   // "section 2", cannot be told from a row with extra values and is rejected.
-  if (wordFields < 1 || (wordFields > 1 && allNumbers(fields, wordFields))) {
+  if (wordFields < 1 || anyNumber(fields, 1, wordFields)) {
     collector.badRow(
       `Reading ${where()} failed: expected ${dim + 1} fields (a word and ${dim} numbers), found ${fields.length}`,
     );
@@ -185,11 +185,12 @@ function parseSpecial(text: string, k: number, where: () => string): number {
   );
 }
 
-function allNumbers(fields: string[], end: number): boolean {
-  for (let i = 1; i < end; i++) {
-    if (Number.isNaN(Number(fields[i]))) return false;
+/** Tests whether any of fields[from] ... fields[to - 1] is a number. */
+function anyNumber(fields: string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (isNumberField(fields[i]!)) return true;
   }
-  return true;
+  return false;
 }
 
 /** Splits a line on runs of spaces and tabs; U+00A0 is not a separator. */

@@ -28,9 +28,10 @@ function removePending(): void {
  * marked temporary path, so an interrupted command leaves no half-written
  * file behind. Then the process exits with 128 + the signal number, unless
  * another handler (such as `serve`'s) takes care of stopping. A handler
- * runs when the main thread is free, so a second signal, which meets no
- * handler, stops a busy process at once. For command entry points only,
- * because a library should not take over a host's signals.
+ * runs only when the main thread is free, so the process stops after its
+ * current piece of work: a unit of dreaming, a few layout epochs, a block
+ * of an export. For command entry points only, because a library should
+ * not take over a host's signals.
  */
 export function removeTemporaryOnSignal(): void {
   if (installed) return;

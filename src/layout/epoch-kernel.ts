@@ -209,7 +209,11 @@ export class EpochKernel {
         }
         runBlock(...calls[0]![epoch % 2]!, epoch, alpha, a, b);
         if (worker) await this.waitFor(control, epoch + 1, () => failure);
-        else runBlock(...calls[1]![epoch % 2]!, epoch, alpha, a, b);
+        else {
+          runBlock(...calls[1]![epoch % 2]!, epoch, alpha, a, b);
+          // Let signals and progress through now and then.
+          if (epoch % 16 === 15) await new Promise(setImmediate);
+        }
         settings.onEpoch?.(epoch + 1);
       }
     } finally {

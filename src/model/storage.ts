@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 
 import { FileFormatError, UsageError } from "../errors.js";
 import { writeFileAtomic, writeJsonAtomic } from "../io/atomic.js";
+import { markTemporary, unmarkTemporary } from "../io/cleanup.js";
 import type { SentimentModel } from "./metadata.js";
 import { checkMetadata } from "./metadata-check.js";
 
@@ -39,6 +40,7 @@ export async function saveModel(
   const target = resolve(dir);
   await checkReplaceable(target);
   const staging = siblingPath(target, "tmp");
+  markTemporary(staging);
   await mkdir(staging, { recursive: true });
   try {
     await writeModelFiles(model, staging);
@@ -46,6 +48,8 @@ export async function saveModel(
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    unmarkTemporary(staging);
   }
 }
 

@@ -141,6 +141,16 @@ describe("text vectors reader", () => {
     expect(run.vectors.at(-1)).toEqual([1, 2]);
   });
 
+  it.each([
+    ["a number in a spaced word", "a 0.1 0.2\nb c 0.3 0.4 0.5\n", "found 5"],
+    ["a number inside a word", "a 0.1 0.2\nnew 1 york 0.1 0.2\n", "found 5"],
+  ])("rejects %s", async (_title, text, found) => {
+    const path = await writeInput("v.txt", text);
+    await expect(exportAndRead(path)).rejects.toThrow(
+      `line 2 of "${path}" failed: expected 3 fields (a word and 2 numbers), ${found}`,
+    );
+  });
+
   it("skips bad rows with a count", async () => {
     const path = await writeInput("v.txt", "a 1 2\nb 3\nc 5 6\nd 7 8 9\n");
     const run = await exportAndRead(path, { skipBadRows: true });
