@@ -1,11 +1,8 @@
 import { createHash } from "node:crypto";
-import { open, rename, rm, stat } from "node:fs/promises";
-import { mkdir } from "node:fs/promises";
-import { dirname } from "node:path";
+import { open, stat } from "node:fs/promises";
 
 import { FileFormatError } from "../errors.js";
-import { temporaryPathFor } from "../io/atomic.js";
-import { markTemporary, unmarkTemporary } from "../io/cleanup.js";
+import { writeFileAtomic } from "../io/atomic.js";
 
 /** Bumped whenever the cache layout changes, so old caches are rebuilt. */
 export const CACHE_FORMAT_VERSION = 2;
@@ -151,22 +148,5 @@ export async function writeCache(
   fingerprint.copy(header, FINGERPRINT_OFFSET);
   header.writeUInt32LE(nonAscii.length / 4, NON_ASCII_COUNT_OFFSET);
   const body = Buffer.from(matrix.buffer, matrix.byteOffset, matrix.byteLength);
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = temporaryPathFor(path);
-  markTemporary(temporary);
-  try {
-    const handle = await open(temporary, "w");
-    try {
-      await handle.writev([header, body, wordBytes, nonAscii]);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  } finally {
-    unmarkTemporary(temporary);
-  }
+  await writeFileAtomic(path, [header, body, wordBytes, nonAscii]);
 }

@@ -11,7 +11,7 @@ import { markTemporary, unmarkTemporary } from "./cleanup.js";
  */
 export async function writeFileAtomic(
   path: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | readonly Uint8Array[],
 ): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temporary = temporaryPathFor(path);
@@ -19,7 +19,11 @@ export async function writeFileAtomic(
   try {
     const handle = await open(temporary, "w");
     try {
-      await handle.writeFile(data);
+      // Consecutive writeFile calls on one handle append, so parts need
+      // not be joined into one buffer first.
+      const parts =
+        typeof data === "string" || !Array.isArray(data) ? [data] : data;
+      for (const part of parts) await handle.writeFile(part);
       await handle.sync();
     } finally {
       await handle.close();
