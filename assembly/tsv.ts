@@ -104,7 +104,7 @@ export function formatFrom(
       }
       if (exponent < 0) {
         // "0." and the zeros up to the first digit, then all `digits`
-        // digits; the end moves past the significant ones only.
+        // digits. The end moves past the significant ones only.
         store<u64>(out + at, LEADING_ZEROS);
         at += 1 - exponent;
         writeFixed(out, at + digits, mantissa, digits);

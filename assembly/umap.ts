@@ -65,7 +65,7 @@ function clip(value: f64): f64 {
 /**
  * Runs epoch `epoch` with learning rate `alpha` and curve parameters `a`
  * and `b` for the block owning points [ownFrom, ownTo) and edges
- * [edgeFrom, edgeTo) of a layout of `points` points. `live` holds the
+ * [edgeFrom, edgeTo) of a layout of `points` points. `live` contains the
  * positions, `snapshot` those of the previous epoch, and `next` receives
  * this block's positions at the end of the epoch.
  */

@@ -64,6 +64,19 @@ export function planUnits(
   return units;
 }
 
+/**
+ * Counts the units {@link planUnits} makes for `sentences` sentences in
+ * `mode`, before the sentences are embedded.
+ */
+export function countUnits(
+  sentences: number,
+  mode: ChunkOptions["mode"],
+): number {
+  const chunks = Math.ceil(sentences / DREAM_CHUNK_SIZE);
+  if (mode === "continuous") return chunks;
+  return mode === "tokens" ? sentences : chunks + sentences;
+}
+
 /** Dreams one unit and returns its dreams in input order. */
 export function dreamUnit(
   model: SentimentModel | ActivationFunction,

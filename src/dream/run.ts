@@ -15,7 +15,7 @@ import type { OptimizerName } from "./optimizer.js";
 import { objectiveContextOf, parseObjective } from "./objectives.js";
 import { activationFunction } from "./engine.js";
 import type { ChunkOptions, DreamInput } from "./chunks.js";
-import { DREAM_CHUNK_SIZE, dreamUnit, planUnits } from "./chunks.js";
+import { countUnits, dreamUnit, planUnits } from "./chunks.js";
 import { DreamWorkerPool } from "./parallel.js";
 import { DEFAULT_FLUENCY, DREAM_MODES } from "./settings.js";
 import type { DreamMode } from "./settings.js";
@@ -65,8 +65,8 @@ export interface DreamRunOptions {
   /** Token mode: let punctuation change and be inserted; default false. */
   allowPunct?: boolean;
   /**
-   * Threads that dream, the calling one included; default and maximum the
-   * number of cores. Results do not depend on it. A preloaded `vectors`,
+   * Threads that dream, the calling one included. Default and maximum:
+   * the number of cores. Results do not depend on it. A preloaded `vectors`,
    * or `model` without `modelDir`, keeps the run on the calling thread.
    */
   jobs?: number;
@@ -317,7 +317,7 @@ function dreamThreads(
   options: DreamRunOptions,
   logger: Logger,
 ): number {
-  const units = unitCount(sentences, settings.mode);
+  const units = countUnits(sentences, settings.mode);
   if (settings.jobs < 2 || units < 2) return 1;
   if ((options.model && !options.modelDir) || options.vectors) {
     logger.info(
@@ -332,13 +332,6 @@ function dreamThreads(
     );
   }
   return Math.min(settings.jobs, cores, units);
-}
-
-/** Counts the units {@link planUnits} makes for `sentences` in `mode`. */
-function unitCount(sentences: number, mode: DreamMode): number {
-  const chunks = Math.ceil(sentences / DREAM_CHUNK_SIZE);
-  if (mode === "continuous") return chunks;
-  return mode === "tokens" ? sentences : chunks + sentences;
 }
 
 function inputsOf(embeddings: SentenceEmbedding[]): DreamInput[] {

@@ -77,7 +77,8 @@ function inferDimension(lines: string[], path: string): number {
   let bestScore = -1;
   for (let width = 1; width <= widest; width++) {
     const fits = sample.filter((fields) => fitsWidth(fields, width)).length;
-    // Line 1 reading at a width breaks ties; smaller widths come first.
+    // Line 1 reading at a width breaks a tie. Otherwise the smaller width
+    // wins, because it comes first.
     const score = 2 * fits + (fitsWidth(sample[0]!, width) ? 1 : 0);
     if (score > bestScore) {
       best = width;

@@ -108,8 +108,9 @@ export interface EpochRunSettings {
 
 /**
  * UMAP's epoch loop in WebAssembly over two blocks of points, the second
- * on a worker thread when the machine has two cores. Fill the arrays, then
- * call {@link EpochKernel.run}; the positions then hold the layout.
+ * on a worker thread when {@link EpochRunSettings.parallel} says so. Fill
+ * the arrays and call {@link EpochKernel.run}. The positions then contain
+ * the layout.
  */
 export class EpochKernel {
   readonly arrays: EpochArrays;
@@ -152,7 +153,7 @@ export class EpochKernel {
     };
   }
 
-  /** Runs the epochs; the tails must be sorted. */
+  /** Runs the epochs. The tails must be sorted. */
   async run(settings: EpochRunSettings): Promise<void> {
     const { buffer } = this.memory;
     const { arrays, layout, edges } = this;

@@ -2,7 +2,11 @@ import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import type { DreamUnit } from "../../src/dream/chunks.js";
+import {
+  countUnits,
+  planUnits,
+  type DreamUnit,
+} from "../../src/dream/chunks.js";
 import { DreamWorkerPool } from "../../src/dream/parallel.js";
 import type { RecordedDream } from "../../src/dream/recorded.js";
 import { silentLogger } from "../../src/io/logger.js";
@@ -80,5 +84,19 @@ describe("DreamWorkerPool", () => {
     await pool.close();
     expect(seen).toEqual([0, 1, 2, 3, 4]);
     expect(results.map((dreams) => dreams[0]!.index)).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe("countUnits", () => {
+  it("matches the units planUnits makes", () => {
+    const modes = ["continuous", "tokens", "both"] as const;
+    for (const mode of modes) {
+      for (let count = 0; count <= 20; count++) {
+        const inputs = units(count).map((unit) => unit.inputs[0]!);
+        expect(countUnits(count, mode), `${mode} ${count}`).toBe(
+          planUnits(inputs, mode).length,
+        );
+      }
+    }
   });
 });
